@@ -1,0 +1,306 @@
+package dev.heed.batch;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heed.io.JsonLinesWriter;
+import dev.heed.io.ReadOutcome;
+import dev.heed.io.Record;
+import dev.heed.io.RecordError;
+import dev.heed.io.RecordReader;
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a predictor over every record of an input and writes one output line per good record, in input
+ * order, and one error record per bad one; nothing is dropped.
+ *
+ * <p>Records are read in windows; within a window they are sorted by text length and cut into batches,
+ * which worker threads (each with its own predictor) process; the window is then written back in input
+ * order. After each window the output and errors are flushed and, when both go to files, the progress
+ * file is replaced, so that a killed run can be resumed with {@link BatchOptions#resume()} without
+ * duplicating or losing a record (see {@link ResumeJournal}).
+ *
+ * <p>A batch whose prediction throws is retried one record at a time, so one bad record fails alone.
+ * A run is single-use per call to {@link #run}; the runner itself holds no state between calls.
+ */
+public final class BatchRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
+
+    private final BatchOptions options;
+
+    public BatchRunner(BatchOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Runs over {@code reader} to the end.
+     *
+     * @param inputName the input's name (path or {@code -}), recorded in the progress file
+     * @throws IllegalArgumentException when resuming is asked for but impossible (see the message)
+     * @throws IOException when reading the input or writing an output fails
+     */
+    public RunSummary run(RecordReader reader, String inputName, Destination output, Destination errors,
+            PredictorFactory factory, ProgressReporter progress) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Optional<Path> journalOwner = output instanceof Destination.File f && errors instanceof Destination.File
+                ? Optional.of(f.path()) : Optional.empty();
+        ResumeJournal start = options.resume() ? resumePoint(inputName, output, errors)
+                : new ResumeJournal(inputName, 0, 0, 0, 0, 0, false);
+        if (start.complete()) {
+            LOG.info("{} is already complete; nothing to resume", output.describe());
+            return new RunSummary(0, 0, 0, start.lastLine(), start.written(), start.failed(), 0);
+        }
+        journalOwner.ifPresent(this::deleteJournalIfFresh);
+
+        long read = 0;
+        long written = 0;
+        long failed = 0;
+        long lastLine = start.lastLine();
+        List<Predictor> predictors = new ArrayList<>();
+        ExecutorService workers = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        try (JsonLinesWriter out = open(output, start.outputBytes());
+                JsonLinesWriter err = open(errors, start.errorBytes())) {
+            BlockingQueue<Predictor> pool = new ArrayBlockingQueue<>(options.threads());
+            for (int i = 0; i < options.threads(); i++) {
+                Predictor p = createPredictor(factory);
+                predictors.add(p);
+                pool.add(p);
+            }
+            int windowSize = options.batchSize() * options.windowBatches();
+            boolean more = true;
+            while (more) {
+                List<ReadOutcome> window = new ArrayList<>(windowSize);
+                while (window.size() < windowSize) {
+                    ReadOutcome outcome = reader.next();
+                    if (outcome == null) {
+                        more = false;
+                        break;
+                    }
+                    if (outcome.line() > start.lastLine()) {
+                        window.add(outcome);
+                    }
+                }
+                if (window.isEmpty()) {
+                    break;
+                }
+                Prediction[] predictions = predictWindow(window, pool, workers);
+                for (int i = 0; i < window.size(); i++) {
+                    ReadOutcome outcome = window.get(i);
+                    read++;
+                    lastLine = outcome.line();
+                    if (outcome instanceof RecordError e) {
+                        err.write(errorLine(e));
+                        failed++;
+                    } else if (predictions[i] instanceof Prediction.Failed f) {
+                        Record r = (Record) outcome;
+                        err.write(errorLine(new RecordError(r.line(), r.id(), f.kind(), f.reason())));
+                        failed++;
+                    } else {
+                        out.write(outputLine((Record) outcome, ((Prediction.Ok) predictions[i]).fields()));
+                        written++;
+                    }
+                }
+                out.flush();
+                err.flush();
+                checkpoint(journalOwner, new ResumeJournal(inputName, lastLine, out.bytes(), err.bytes(),
+                        start.written() + written, start.failed() + failed, false));
+                progress.update(read, failed, reader.bytesRead());
+            }
+            checkpoint(journalOwner, new ResumeJournal(inputName, lastLine, out.bytes(), err.bytes(),
+                    start.written() + written, start.failed() + failed, true));
+        } finally {
+            workers.shutdownNow();
+            for (Predictor p : predictors) {
+                closeQuietly(p);
+            }
+            progress.close();
+        }
+        if (errors instanceof Destination.File f && Files.exists(f.path()) && Files.size(f.path()) == 0) {
+            Files.delete(f.path());
+        }
+        return new RunSummary(read, written, failed, start.lastLine(), start.written() + written,
+                start.failed() + failed, (System.nanoTime() - started) / 1e9);
+    }
+
+    private Prediction[] predictWindow(List<ReadOutcome> window, BlockingQueue<Predictor> pool,
+            ExecutorService workers) throws InterruptedException, IOException {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < window.size(); i++) {
+            if (window.get(i) instanceof Record) {
+                order.add(i);
+            }
+        }
+        order.sort(Comparator.comparingInt(i -> ((Record) window.get(i)).text().length()));
+        Prediction[] predictions = new Prediction[window.size()];
+        List<Future<?>> futures = new ArrayList<>();
+        for (int from = 0; from < order.size(); from += options.batchSize()) {
+            List<Integer> slots = order.subList(from, Math.min(order.size(), from + options.batchSize()));
+            List<Record> batch = slots.stream().map(i -> (Record) window.get(i)).toList();
+            futures.add(workers.submit(() -> {
+                Predictor predictor = pool.take();
+                try {
+                    List<Prediction> result = predictIsolated(predictor, batch);
+                    for (int k = 0; k < slots.size(); k++) {
+                        predictions[slots.get(k)] = result.get(k);
+                    }
+                } finally {
+                    pool.add(predictor);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                throw new IOException("a worker failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return predictions;
+    }
+
+    private static List<Prediction> predictIsolated(Predictor predictor, List<Record> batch) {
+        try {
+            List<Prediction> result = predictor.predict(batch);
+            if (result.size() != batch.size()) {
+                throw new IllegalStateException("predictor returned " + result.size() + " predictions for "
+                        + batch.size() + " records");
+            }
+            return result;
+        } catch (Exception e) {
+            if (batch.size() == 1) {
+                LOG.debug("record {} failed", batch.get(0).line(), e);
+                return List.of(Prediction.failed(RecordError.PREDICTION_FAILED,
+                        e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+            List<Prediction> one = new ArrayList<>(batch.size());
+            for (Record r : batch) {
+                one.add(predictIsolated(predictor, List.of(r)).get(0));
+            }
+            return one;
+        }
+    }
+
+    private ResumeJournal resumePoint(String inputName, Destination output, Destination errors) throws IOException {
+        if (!(output instanceof Destination.File out) || !(errors instanceof Destination.File err)) {
+            throw new IllegalArgumentException("--resume needs the output and the errors to go to files"
+                    + " (--output FILE, --errors FILE), not to a stream");
+        }
+        Optional<ResumeJournal> journal = ResumeJournal.read(out.path());
+        if (journal.isEmpty()) {
+            if (Files.exists(out.path()) && Files.size(out.path()) > 0) {
+                throw new IllegalArgumentException("cannot resume: " + out.path() + " exists but has no progress"
+                        + " file " + ResumeJournal.pathFor(out.path()) + "; delete the output to start over");
+            }
+            return new ResumeJournal(inputName, 0, 0, 0, 0, 0, false);
+        }
+        ResumeJournal j = journal.get();
+        if (!j.input().equals(inputName)) {
+            throw new IllegalArgumentException("cannot resume: " + out.path() + " was written from input '"
+                    + j.input() + "', not '" + inputName + "'");
+        }
+        cutBack(out.path(), j.outputBytes());
+        cutBack(err.path(), j.errorBytes());
+        return j;
+    }
+
+    private static void cutBack(Path file, long bytes) throws IOException {
+        long size = Files.exists(file) ? Files.size(file) : 0;
+        if (size < bytes) {
+            throw new IllegalArgumentException("cannot resume: " + file + " is " + size
+                    + " bytes, shorter than the " + bytes + " its progress file records; it was changed"
+                    + " after the run stopped; delete it to start over");
+        }
+        if (size > bytes) {
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                raf.setLength(bytes);
+            }
+        }
+    }
+
+    private void deleteJournalIfFresh(Path output) {
+        if (!options.resume()) {
+            try {
+                Files.deleteIfExists(ResumeJournal.pathFor(output));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void checkpoint(Optional<Path> output, ResumeJournal journal) throws IOException {
+        if (output.isPresent()) {
+            journal.write(output.get());
+        }
+    }
+
+    private JsonLinesWriter open(Destination destination, long startBytes) throws IOException {
+        return switch (destination) {
+            case Destination.File f -> {
+                Path parent = f.path().toAbsolutePath().getParent();
+                Files.createDirectories(parent);
+                OutputStream stream = new FileOutputStream(f.path().toFile(), options.resume());
+                yield new JsonLinesWriter(new BufferedOutputStream(stream, 1 << 16),
+                        options.resume() ? startBytes : 0, true);
+            }
+            case Destination.Stream s -> new JsonLinesWriter(s.stream(), 0, false);
+        };
+    }
+
+    private static ObjectNode outputLine(Record record, ObjectNode result) {
+        ObjectNode line = JsonNodeFactory.instance.objectNode();
+        line.put("id", record.id());
+        line.setAll(record.fields());
+        line.setAll(result);
+        return line;
+    }
+
+    private static ObjectNode errorLine(RecordError e) {
+        return JsonNodeFactory.instance.objectNode().put("line", e.line()).put("id", e.id())
+                .put("kind", e.kind()).put("reason", e.reason());
+    }
+
+    private static Predictor createPredictor(PredictorFactory factory) throws IOException {
+        try {
+            return factory.create();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot create a predictor: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Predictor p) {
+        try {
+            p.close();
+        } catch (Exception e) {
+            LOG.warn("closing a predictor failed", e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "heed-worker");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package dev.heed.batch;
+
+/**
+ * How a batch run ended. Immutable.
+ *
+ * @param read records read in this run (valid or not), not counting lines skipped by {@code --resume}
+ * @param written output lines written in this run
+ * @param failed records sent to the errors file in this run
+ * @param resumedAfterLine the input line a resumed run continued after; 0 for a fresh run
+ * @param totalWritten output lines in the output after the run, earlier runs included
+ * @param totalFailed error records in the errors file after the run, earlier runs included
+ * @param seconds wall-clock time of this run
+ */
+public record RunSummary(long read, long written, long failed, long resumedAfterLine, long totalWritten,
+        long totalFailed, double seconds) {
+
+    /** Whether every record read, in this run and the runs it resumed, was written. */
+    public boolean allWritten() {
+        return totalFailed == 0;
+    }
+
+    /** One line for people: counts, rate and time. */
+    public String describe() {
+        String rate = seconds > 0 ? String.format(" (%,.0f records/s)", read / seconds) : "";
+        String resumed = resumedAfterLine > 0 ? String.format(", resumed after line %,d", resumedAfterLine) : "";
+        return String.format("read %,d, written %,d, failed %,d in %.1f s%s%s", read, written, failed, seconds,
+                rate, resumed);
+    }
+}

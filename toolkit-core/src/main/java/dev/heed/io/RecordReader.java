@@ -1,0 +1,216 @@
+package dev.heed.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heed.json.HeedJson;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads records from plain text, TSV or JSON lines, gzip-compressed or not (detected by content).
+ *
+ * <p>Every line gives exactly one {@link ReadOutcome}: a record, or an error naming the line and the
+ * reason (invalid UTF-8, malformed JSON, missing field, empty text, over-long line, bad TSV row); a bad
+ * line never stops reading. A problem with the whole input (a TSV header without the text column) is an
+ * {@link IllegalArgumentException} when the reader is opened. Not thread-safe; the caller closes it.
+ */
+public final class RecordReader implements Closeable {
+
+    private final InputStream raw;
+    private final CountingInputStream counted;
+    private final LineReader lines;
+    private final ReaderOptions options;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private List<String> columns = List.of();
+    private int textColumn = -1;
+    private int idColumn = -1;
+
+    private RecordReader(InputStream raw, ReaderOptions options) throws IOException {
+        this.raw = raw;
+        this.counted = new CountingInputStream(raw);
+        BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
+        buffered.mark(2);
+        int b1 = buffered.read();
+        int b2 = buffered.read();
+        buffered.reset();
+        InputStream decoded = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        this.lines = new LineReader(decoded, options.maxLineBytes());
+        this.options = options;
+        if (options.format() == RecordFormat.TSV) {
+            readHeader();
+        }
+    }
+
+    /** Reads {@code in}, which the reader closes. */
+    public static RecordReader open(InputStream in, ReaderOptions options) throws IOException {
+        return new RecordReader(in, options);
+    }
+
+    /** Reads {@code file}. */
+    public static RecordReader open(Path file, ReaderOptions options) throws IOException {
+        return new RecordReader(Files.newInputStream(file), options);
+    }
+
+    private void readHeader() throws IOException {
+        LineReader.Line header = lines.next();
+        if (header == null || header.overLong()) {
+            throw new IllegalArgumentException("the TSV input has no header line naming its columns");
+        }
+        String text = stripBom(decode(header.bytes()));
+        columns = Arrays.stream(text.split("\t", -1)).map(String::strip).toList();
+        textColumn = columns.indexOf(options.textField());
+        if (textColumn < 0) {
+            throw new IllegalArgumentException("the TSV header has no column '" + options.textField()
+                    + "'; its columns are " + columns + ": pass --text-field with one of them");
+        }
+        if (options.idField().isPresent()) {
+            idColumn = columns.indexOf(options.idField().get());
+            if (idColumn < 0) {
+                throw new IllegalArgumentException("the TSV header has no column '" + options.idField().get()
+                        + "'; its columns are " + columns + ": pass --id-field with one of them");
+            }
+        }
+    }
+
+    /** The next outcome, or {@code null} at the end of input. */
+    public ReadOutcome next() throws IOException {
+        LineReader.Line line = lines.next();
+        if (line == null) {
+            return null;
+        }
+        long n = line.number();
+        String lineId = Long.toString(n);
+        if (line.overLong()) {
+            return new RecordError(n, lineId, RecordError.LINE_TOO_LONG, "line is " + line.length()
+                    + " bytes, over the limit of " + options.maxLineBytes() + " (raise --max-line-bytes)");
+        }
+        String text;
+        try {
+            text = decode(line.bytes());
+        } catch (CharacterCodingException e) {
+            return new RecordError(n, lineId, RecordError.INVALID_UTF8,
+                    "line is not valid UTF-8 (first bad byte at offset " + badByteOffset(line.bytes())
+                            + "); convert the input to UTF-8");
+        }
+        if (n == 1) {
+            text = stripBom(text);
+        }
+        return switch (options.format()) {
+            case TEXT -> text(n, text);
+            case TSV -> tsv(n, text);
+            case JSONL -> jsonl(n, text);
+        };
+    }
+
+    /** Bytes consumed from the underlying input (compressed bytes for gzip). */
+    public long bytesRead() {
+        return counted.count();
+    }
+
+    private ReadOutcome text(long n, String text) {
+        String id = Long.toString(n);
+        if (text.isBlank()) {
+            return new RecordError(n, id, RecordError.EMPTY_TEXT, "line is empty or only whitespace");
+        }
+        return new Record(n, id, text, JsonNodeFactory.instance.objectNode());
+    }
+
+    private ReadOutcome tsv(long n, String line) {
+        String id = Long.toString(n);
+        String[] cells = line.split("\t", -1);
+        if (cells.length != columns.size()) {
+            return new RecordError(n, id, RecordError.BAD_ROW, "row has " + cells.length
+                    + " columns but the header has " + columns.size() + " " + columns);
+        }
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < cells.length; i++) {
+            fields.put(columns.get(i), cells[i]);
+        }
+        if (idColumn >= 0) {
+            id = cells[idColumn];
+        }
+        String text = cells[textColumn];
+        if (text.isBlank()) {
+            return new RecordError(n, id, RecordError.EMPTY_TEXT, "column '" + options.textField() + "' is empty");
+        }
+        return new Record(n, id, text, fields);
+    }
+
+    private ReadOutcome jsonl(long n, String line) {
+        String id = Long.toString(n);
+        if (line.isBlank()) {
+            return new RecordError(n, id, RecordError.EMPTY_TEXT, "line is empty");
+        }
+        JsonNode node;
+        try {
+            node = HeedJson.COMPACT.readTree(line);
+        } catch (JsonProcessingException e) {
+            return new RecordError(n, id, RecordError.MALFORMED_JSON,
+                    "line is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return new RecordError(n, id, RecordError.MALFORMED_JSON, "line is JSON but not an object");
+        }
+        ObjectNode fields = (ObjectNode) node;
+        String idName = options.idField().orElse("id");
+        JsonNode idNode = fields.get(idName);
+        if (idNode != null && (idNode.isTextual() || idNode.isNumber())) {
+            id = idNode.asText();
+        } else if (options.idField().isPresent()) {
+            return new RecordError(n, id, RecordError.MISSING_FIELD,
+                    "no string or number field '" + idName + "' (--id-field)");
+        }
+        JsonNode textNode = fields.get(options.textField());
+        if (textNode == null || !textNode.isTextual()) {
+            return new RecordError(n, id, RecordError.MISSING_FIELD, "no string field '" + options.textField()
+                    + "'" + (fields.size() > 0 ? "; fields are " + fieldNames(fields) : "")
+                    + " (choose one with --text-field)");
+        }
+        if (textNode.asText().isBlank()) {
+            return new RecordError(n, id, RecordError.EMPTY_TEXT, "field '" + options.textField() + "' is empty");
+        }
+        return new Record(n, id, textNode.asText(), fields);
+    }
+
+    private static List<String> fieldNames(ObjectNode fields) {
+        List<String> names = new java.util.ArrayList<>();
+        fields.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private String decode(byte[] bytes) throws CharacterCodingException {
+        return utf8.decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private int badByteOffset(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        utf8.reset();
+        utf8.decode(in, out, true);
+        return in.position();
+    }
+
+    @Override
+    public void close() throws IOException {
+        raw.close();
+    }
+}

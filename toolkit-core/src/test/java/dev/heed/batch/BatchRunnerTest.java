@@ -1,0 +1,137 @@
+package dev.heed.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.heed.json.HeedJson;
+import dev.heed.io.ReaderOptions;
+import dev.heed.io.RecordFormat;
+import dev.heed.io.RecordReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    static List<JsonNode> jsonLines(byte[] bytes) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isEmpty()) {
+                lines.add(HeedJson.COMPACT.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    private RunSummary run(String input, BatchOptions options, ByteArrayOutputStream out, ByteArrayOutputStream err,
+            List<UpperCasePredictor> made) throws Exception {
+        try (RecordReader reader = RecordReader.open(
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), ReaderOptions.of(RecordFormat.TEXT))) {
+            return new BatchRunner(options).run(reader, "-", Destination.stream(out, "stdout"),
+                    Destination.stream(err, "stderr"), () -> {
+                        UpperCasePredictor p = new UpperCasePredictor(0);
+                        made.add(p);
+                        return p;
+                    }, ProgressReporter.silent());
+        }
+    }
+
+    @Test
+    void outputKeepsInputOrderThoughBatchesAreSortedByLength() throws Exception {
+        Random random = new Random(3);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            lines.add("w".repeat(1 + random.nextInt(60)) + " " + i);
+        }
+        UpperCasePredictor.BATCH_LENGTHS.clear();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<UpperCasePredictor> made = new ArrayList<>();
+        RunSummary summary = run(String.join("\n", lines), new BatchOptions(16, 2, 8, false), out,
+                new ByteArrayOutputStream(), made);
+        List<JsonNode> output = jsonLines(out.toByteArray());
+        assertEquals(500, output.size());
+        for (int i = 0; i < 500; i++) {
+            assertEquals(String.valueOf(i + 1), output.get(i).get("id").asText());
+            assertEquals(lines.get(i).toUpperCase(), output.get(i).get("upper").asText());
+        }
+        assertEquals(new RunSummary(500, 500, 0, 0, 500, 0, summary.seconds()), summary);
+        for (List<Integer> batch : UpperCasePredictor.BATCH_LENGTHS) {
+            for (int k = 1; k < batch.size(); k++) {
+                assertTrue(batch.get(k - 1) <= batch.get(k), "batch not sorted by length: " + batch);
+            }
+        }
+        assertEquals(2, made.size(), "one predictor per thread");
+        assertTrue(made.stream().allMatch(p -> p.closed), "predictors are closed");
+    }
+
+    @Test
+    void badRecordsGoToTheErrorsWithTheirLineAndReasonAndTheRestIsWritten() throws Exception {
+        String input = String.join("\n", "one", "", "two THROW", "three", "reject me", "four");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        RunSummary summary = run(input, new BatchOptions(8, 1, 1, false), out, err, new ArrayList<>());
+        List<String> written = jsonLines(out.toByteArray()).stream().map(n -> n.get("upper").asText()).toList();
+        assertEquals(List.of("ONE", "THREE", "FOUR"), written, "the THROW batch's other records survive");
+        List<JsonNode> errors = jsonLines(err.toByteArray());
+        assertEquals(List.of(2L, 3L, 5L), errors.stream().map(n -> n.get("line").asLong()).toList());
+        assertEquals(List.of("empty_text", "prediction_failed", "too_long"),
+                errors.stream().map(n -> n.get("kind").asText()).toList());
+        assertTrue(errors.get(1).get("reason").asText().contains("cannot handle THROW"));
+        assertEquals(6, summary.read());
+        assertEquals(3, summary.failed());
+        assertFalse(summary.allWritten());
+    }
+
+    @Test
+    void resumeRefusesStreamsAndOutputsWithoutProgressFile() throws Exception {
+        Path input = dir.resolve("in.txt");
+        Files.writeString(input, "a\nb\n");
+        Path output = dir.resolve("out.jsonl");
+        Files.writeString(output, "{\"id\":\"1\"}\n");
+        BatchRunner runner = new BatchRunner(BatchOptions.defaults().withResume(true));
+        try (RecordReader reader = RecordReader.open(input, ReaderOptions.of(RecordFormat.TEXT))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> runner.run(reader, input.toString(), Destination.file(output),
+                            Destination.file(dir.resolve("err.jsonl")), () -> new UpperCasePredictor(0),
+                            ProgressReporter.silent()));
+            assertTrue(e.getMessage().contains("no progress file"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> runner.run(reader, "-",
+                    Destination.stream(new ByteArrayOutputStream(), "stdout"), Destination.file(dir.resolve("e")),
+                    () -> new UpperCasePredictor(0), ProgressReporter.silent()));
+            assertTrue(e.getMessage().contains("--output FILE"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFinishedRunResumesToNothingAndAnEmptyErrorsFileIsRemoved() throws Exception {
+        Path input = dir.resolve("in.txt");
+        Files.writeString(input, "a\nb\nc\n");
+        Path output = dir.resolve("out.jsonl");
+        Path errors = dir.resolve("err.jsonl");
+        for (boolean resume : new boolean[] {false, true}) {
+            try (RecordReader reader = RecordReader.open(input, ReaderOptions.of(RecordFormat.TEXT))) {
+                RunSummary s = new BatchRunner(BatchOptions.defaults().withResume(resume)).run(reader,
+                        input.toString(), Destination.file(output), Destination.file(errors),
+                        () -> new UpperCasePredictor(0), ProgressReporter.silent());
+                assertEquals(resume ? 0 : 3, s.read());
+                assertEquals(3, s.totalWritten());
+            }
+        }
+        assertEquals(3, Files.readAllLines(output).size());
+        assertFalse(Files.exists(errors));
+    }
+}
