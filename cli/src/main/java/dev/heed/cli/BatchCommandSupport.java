@@ -1,0 +1,60 @@
+package dev.heed.cli;
+
+import dev.heed.batch.BatchRunner;
+import dev.heed.batch.Destination;
+import dev.heed.batch.PredictorFactory;
+import dev.heed.batch.ProgressReporter;
+import dev.heed.batch.RunSummary;
+import dev.heed.io.RecordReader;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Runs a predictor over a command's input with the shared I/O options and reports the summary. */
+final class BatchCommandSupport {
+
+    private BatchCommandSupport() {
+    }
+
+    /**
+     * Reads the input, runs {@code factory}'s predictors, writes output and errors, prints the summary
+     * (unless quiet) and returns the exit code: {@link ExitCodes#OK} when nothing failed, else
+     * {@link ExitCodes#RECORDS_FAILED}.
+     */
+    static int run(BatchIoOptions io, PredictorFactory factory, PrintWriter err)
+            throws IOException, InterruptedException {
+        long totalBytes = io.inputIsStdin() ? -1 : Files.size(existing(Path.of(io.input)));
+        InputStream in = io.inputIsStdin() ? System.in : Files.newInputStream(Path.of(io.input));
+        OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
+        Destination output = io.outputIsStdout() ? Destination.stream(stdout, "standard output")
+                : Destination.file(Path.of(io.output));
+        Destination errors = io.errors != null ? Destination.file(io.errors)
+                : io.outputIsStdout() ? Destination.stream(System.err, "standard error")
+                : Destination.file(BatchIoOptions.defaultErrorsFor(Path.of(io.output)));
+        RunSummary summary;
+        try (RecordReader reader = RecordReader.open(in, io.readerOptions());
+                ProgressReporter progress = ProgressReporter.forStderr(io.quiet, totalBytes)) {
+            summary = new BatchRunner(io.batchOptions()).run(reader, io.input, output, errors, factory, progress);
+        } finally {
+            stdout.flush();
+        }
+        if (!io.quiet) {
+            err.println("heed: " + summary.describe()
+                    + (summary.failed() > 0 ? "; errors in " + errors.describe() : ""));
+            err.flush();
+        }
+        return summary.allWritten() ? ExitCodes.OK : ExitCodes.RECORDS_FAILED;
+    }
+
+    private static Path existing(Path input) throws NoSuchFileException {
+        if (!Files.isRegularFile(input)) {
+            throw new NoSuchFileException(input.toString(), null, "no such input file");
+        }
+        return input;
+    }
+}

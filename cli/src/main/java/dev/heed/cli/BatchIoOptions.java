@@ -1,0 +1,81 @@
+package dev.heed.cli;
+
+import dev.heed.batch.BatchOptions;
+import dev.heed.io.ReaderOptions;
+import dev.heed.io.RecordFormat;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The input, output and batching options every batch command shares. */
+final class BatchIoOptions {
+
+    @Option(names = {"-i", "--input"}, defaultValue = "-", paramLabel = "FILE|-",
+            description = "Input file, gzip or not; - for standard input (default).")
+    String input;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "-", paramLabel = "FILE|-",
+            description = "Output JSON lines file; - for standard output (default).")
+    String output;
+
+    @Option(names = "--format", paramLabel = "text|tsv|jsonl",
+            description = "Input format; guessed from the input's extension, text for standard input.")
+    String format;
+
+    @Option(names = "--text-field", defaultValue = "text", paramLabel = "NAME",
+            description = "The JSON field or TSV column that holds the text (default: ${DEFAULT-VALUE}).")
+    String textField;
+
+    @Option(names = "--id-field", paramLabel = "NAME",
+            description = "The field or column that holds the id (default: \"id\" when present, else the line number).")
+    String idField;
+
+    @Option(names = "--errors", paramLabel = "FILE",
+            description = "Where bad records go, as JSON lines with line number and reason. Default:"
+                    + " OUTPUT.errors.jsonl beside a file output, standard error otherwise.")
+    Path errors;
+
+    @Option(names = "--batch-size", defaultValue = "32", paramLabel = "N",
+            description = "Records per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "Worker threads, each with its own predictor (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--max-line-bytes", defaultValue = "524288", paramLabel = "N",
+            description = "Longer input lines are error records (default: ${DEFAULT-VALUE}).")
+    int maxLineBytes;
+
+    @Option(names = "--resume",
+            description = "Continue an interrupted run of the same command into the same --output FILE.")
+    boolean resume;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on standard error.")
+    boolean quiet;
+
+    boolean inputIsStdin() {
+        return input.equals("-");
+    }
+
+    boolean outputIsStdout() {
+        return output.equals("-");
+    }
+
+    ReaderOptions readerOptions() {
+        RecordFormat f = format != null ? RecordFormat.parse(format)
+                : inputIsStdin() ? RecordFormat.TEXT : RecordFormat.guess(Path.of(input).getFileName().toString());
+        return new ReaderOptions(f, textField, Optional.ofNullable(idField), maxLineBytes);
+    }
+
+    BatchOptions batchOptions() {
+        return new BatchOptions(batchSize, threads, 16, resume);
+    }
+
+    /** The default errors file beside a file output: {@code out.jsonl} gives {@code out.errors.jsonl}. */
+    static Path defaultErrorsFor(Path output) {
+        String name = output.getFileName().toString();
+        String stem = name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name;
+        return output.resolveSibling(stem + ".errors.jsonl");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.heed.cli;
+
+import dev.heed.engine.HeedVersion;
+import dev.heed.model.ModelLoadException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code heed} command: a batch command line over Heed's tokenizers, models and exporters. */
+@Command(name = "heed",
+        mixinStandardHelpOptions = true,
+        versionProvider = HeedCommand.Version.class,
+        description = "Heed: NLP with pluggable encoders whose models show their attention.",
+        subcommands = {DoctorCommand.class, TokenizeCommand.class, ModelsCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", ExitCodes.HELP})
+public final class HeedCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A command line with Heed's exception handling and exit codes. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new HeedCommand());
+        cl.setExecutionExceptionHandler(HeedCommand::handle);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            err.println("heed: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (e instanceof ModelLoadException) {
+            err.println("heed: " + e.getMessage());
+            return ExitCodes.MODEL;
+        }
+        if (e instanceof IOException) {
+            err.println("heed: " + e.getMessage());
+            return ExitCodes.IO;
+        }
+        err.println("heed: internal error: " + e);
+        e.printStackTrace(err);
+        return ExitCodes.INTERNAL;
+    }
+
+    /** Prints Heed's version with the DJL and libtorch versions it was built against. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"heed " + HeedVersion.heed(),
+                    "DJL " + HeedVersion.djl() + ", libtorch " + HeedVersion.libtorch() + ", Java "
+                            + System.getProperty("java.version")};
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.heed.cli;
+
+import dev.heed.text.CoreNlpWordTokenizer;
+import dev.heed.text.SubwordTokenizer;
+import dev.heed.text.WordTokenizer;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code heed tokenize}: sentences, words and subwords with their character spans, as JSON lines. */
+@Command(name = "tokenize", mixinStandardHelpOptions = true,
+        description = {"Split each record into CoreNLP words (surface text, normalized form, start, end: UTF-16"
+                + " offsets into the text) and, with --tokenizer FILE.json, HuggingFace subwords with ids,"
+                + " spans and the index of the word each belongs to.",
+                "Output: {\"id\",\"text\",\"tokens\"|\"sentences\"[,\"subwords\"]} per record."})
+final class TokenizeCommand implements Callable<Integer> {
+
+    @Option(names = "--tokenizer", defaultValue = "corenlp", paramLabel = "corenlp|FILE.json",
+            description = "corenlp for words only (default), or a HuggingFace tokenizer.json (or its directory)"
+                    + " to add subwords.")
+    String tokenizer;
+
+    @Option(names = "--sentences", description = "Group the words by sentence.")
+    boolean sentences;
+
+    @Mixin
+    BatchIoOptions io;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        WordTokenizer words = new CoreNlpWordTokenizer();
+        Optional<SubwordTokenizer> subwords = tokenizer.equals("corenlp") ? Optional.empty()
+                : Optional.of(SubwordTokenizer.load(Path.of(tokenizer), true));
+        try {
+            return BatchCommandSupport.run(io, () -> new TokenizePredictor(words, subwords, sentences),
+                    spec.commandLine().getErr());
+        } finally {
+            subwords.ifPresent(SubwordTokenizer::close);
+        }
+    }
+}

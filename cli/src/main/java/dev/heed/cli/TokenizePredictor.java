@@ -1,0 +1,89 @@
+package dev.heed.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heed.batch.Prediction;
+import dev.heed.batch.Predictor;
+import dev.heed.io.Record;
+import dev.heed.text.Sentence;
+import dev.heed.text.SpanAlignment;
+import dev.heed.text.SubwordEncoding;
+import dev.heed.text.SubwordTokenizer;
+import dev.heed.text.Token;
+import dev.heed.text.WordTokenizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The predictor of {@code heed tokenize}: CoreNLP sentences and words with spans, and subwords mapped to
+ * those words when a tokenizer file is given. Uses shared thread-safe tokenizers; closes nothing.
+ */
+final class TokenizePredictor implements Predictor {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final WordTokenizer words;
+    private final Optional<SubwordTokenizer> subwords;
+    private final boolean sentences;
+
+    TokenizePredictor(WordTokenizer words, Optional<SubwordTokenizer> subwords, boolean sentences) {
+        this.words = words;
+        this.subwords = subwords;
+        this.sentences = sentences;
+    }
+
+    @Override
+    public List<Prediction> predict(List<Record> batch) {
+        List<Prediction> out = new ArrayList<>(batch.size());
+        for (Record record : batch) {
+            out.add(Prediction.ok(tokenize(record.text())));
+        }
+        return out;
+    }
+
+    ObjectNode tokenize(String text) {
+        ObjectNode result = JSON.objectNode();
+        result.put("text", text);
+        List<Sentence> split = words.sentences(text);
+        List<Token> all = new ArrayList<>();
+        if (sentences) {
+            ArrayNode array = result.putArray("sentences");
+            for (Sentence s : split) {
+                ObjectNode node = array.addObject().put("start", s.span().start()).put("end", s.span().end());
+                ArrayNode tokens = node.putArray("tokens");
+                s.tokens().forEach(t -> tokens.add(token(t)));
+                all.addAll(s.tokens());
+            }
+        } else {
+            ArrayNode tokens = result.putArray("tokens");
+            for (Sentence s : split) {
+                s.tokens().forEach(t -> tokens.add(token(t)));
+                all.addAll(s.tokens());
+            }
+        }
+        subwords.ifPresent(tokenizer -> {
+            SubwordEncoding encoding = tokenizer.encode(text);
+            int[] wordOf = SpanAlignment.wordIndexes(encoding.tokens(), all);
+            long[] ids = encoding.ids();
+            ArrayNode array = result.putArray("subwords");
+            for (int i = 0; i < ids.length; i++) {
+                Token t = encoding.tokens().get(i);
+                ObjectNode node = array.addObject().put("id", ids[i]).put("token", t.normalized());
+                if (t.special()) {
+                    node.put("special", true);
+                } else {
+                    node.put("start", t.start()).put("end", t.end());
+                }
+                node.put("word", wordOf[i]);
+            }
+        });
+        return result;
+    }
+
+    private static ObjectNode token(Token t) {
+        return JSON.objectNode().put("surface", t.surface()).put("normalized", t.normalized())
+                .put("start", t.start()).put("end", t.end());
+    }
+}

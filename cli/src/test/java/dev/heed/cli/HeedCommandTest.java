@@ -1,0 +1,56 @@
+package dev.heed.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heed.engine.EngineSetup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class HeedCommandTest {
+
+    @BeforeAll
+    static void offline() {
+        EngineSetup.configure();
+    }
+
+    @Test
+    void versionNamesHeedDjlAndLibtorch() {
+        CliRun run = CliRun.of("--version");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("heed 0."), run.out());
+        assertTrue(run.out().contains("DJL 0.35.1, libtorch 2.7.1"), run.out());
+    }
+
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        CliRun run = CliRun.of("--help");
+        assertEquals(0, run.exitCode());
+        for (String expected : new String[] {"doctor", "tokenize", "models", "Exit codes:", "3  model error"}) {
+            assertTrue(run.out().contains(expected), "help lacks '" + expected + "':\n" + run.out());
+        }
+    }
+
+    @Test
+    void doctorReportsCpuLibtorchAndOfflineMode() {
+        CliRun run = CliRun.of("doctor");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("libtorch        2.7.1, flavor cpu"), run.out());
+        assertTrue(run.out().contains("offline mode    true"), run.out());
+        assertTrue(run.out().contains("device          cpu (auto: no GPU usable"), run.out());
+    }
+
+    @Test
+    void doctorWithAGpuThatIsNotThereFailsSayingSo() {
+        CliRun run = CliRun.of("doctor", "--device", "gpu");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("no GPU is usable"), run.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CliRun run = CliRun.of("tokenize", "--no-such-flag");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("--no-such-flag"), run.err());
+    }
+}

@@ -1,0 +1,109 @@
+package dev.heed.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.heed.engine.EngineSetup;
+import dev.heed.json.HeedJson;
+import dev.heed.text.vocab.BpeConfig;
+import dev.heed.text.vocab.BpeTrainer;
+import dev.heed.text.vocab.TokenizerJsonWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TokenizeCommandTest {
+
+    static final String CONTRACT = "Héllo wörld — naïve café! Thumbs up 👍🏽 for the family 👨‍👩‍👧.\tTabs   and"
+            + "  spaces. 東京は日本の首都です。 e\u0301 and A\u030A.";
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void offline() {
+        EngineSetup.configure();
+    }
+
+    private static List<JsonNode> read(Path file) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            nodes.add(HeedJson.COMPACT.readTree(line));
+        }
+        return nodes;
+    }
+
+    @Test
+    void sentencesRoundTripSpansAndBadLinesGoToTheErrorsFile() throws IOException {
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        input.writeBytes((CONTRACT + "\nSecond record. Two sentences!\n\n").getBytes(StandardCharsets.UTF_8));
+        input.writeBytes(new byte[] {'b', 'a', 'd', (byte) 0xFE, '\n'});
+        Path in = dir.resolve("in.txt");
+        Files.write(in, input.toByteArray());
+        Path out = dir.resolve("out.jsonl");
+
+        CliRun run = CliRun.of("tokenize", "--sentences", "--input", in.toString(), "--output", out.toString());
+        assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
+        assertTrue(run.err().contains("read 4, written 2, failed 2"), run.err());
+
+        List<JsonNode> records = read(out);
+        assertEquals(2, records.size());
+        int tokens = 0;
+        for (JsonNode record : records) {
+            String text = record.get("text").asText();
+            for (JsonNode sentence : record.get("sentences")) {
+                for (JsonNode token : sentence.get("tokens")) {
+                    assertEquals(token.get("surface").asText(),
+                            text.substring(token.get("start").asInt(), token.get("end").asInt()));
+                    tokens++;
+                }
+            }
+        }
+        assertTrue(tokens >= 30, "tokens: " + tokens);
+        assertEquals(2, records.get(1).get("sentences").size());
+
+        List<JsonNode> errors = read(dir.resolve("out.errors.jsonl"));
+        assertEquals(List.of("empty_text", "invalid_utf8"), errors.stream().map(e -> e.get("kind").asText()).toList());
+        assertEquals(List.of(3L, 4L), errors.stream().map(e -> e.get("line").asLong()).toList());
+    }
+
+    @Test
+    void aTokenizerFileAddsSubwordsMappedToWords() throws IOException {
+        Path tokenizer = dir.resolve("tokenizer.json");
+        TokenizerJsonWriter.writeByteLevelBpe(new BpeTrainer(BpeConfig.ofSize(300))
+                .train(List.of("the cat sat on the mat", "the cats sat")), tokenizer);
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, "{\"id\":\"x\",\"text\":\"The cats sat.\",\"keep\":1}\n");
+        Path out = dir.resolve("out.jsonl");
+        CliRun run = CliRun.of("tokenize", "--tokenizer", tokenizer.toString(), "-i", in.toString(), "-o",
+                out.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err(), "--quiet prints nothing");
+        JsonNode record = read(out).get(0);
+        assertEquals("x", record.get("id").asText());
+        assertEquals(1, record.get("keep").asInt(), "untouched fields are kept");
+        assertEquals(4, record.get("tokens").size());
+        for (JsonNode piece : record.get("subwords")) {
+            int word = piece.get("word").asInt();
+            JsonNode w = record.get("tokens").get(word);
+            assertTrue(piece.get("start").asInt() >= w.get("start").asInt()
+                    && piece.get("end").asInt() <= w.get("end").asInt(), piece + " outside " + w);
+            assertTrue(piece.get("id").asLong() >= 0);
+        }
+    }
+
+    @Test
+    void aMissingInputIsAnIoError() {
+        CliRun run = CliRun.of("tokenize", "--input", dir.resolve("absent.txt").toString());
+        assertEquals(ExitCodes.IO, run.exitCode());
+        assertTrue(run.err().contains("absent.txt"), run.err());
+    }
+}
