@@ -1,0 +1,138 @@
+package dev.heed.cli;
+
+import dev.heed.io.ReadOutcome;
+import dev.heed.io.ReaderOptions;
+import dev.heed.io.Record;
+import dev.heed.io.RecordFormat;
+import dev.heed.io.RecordReader;
+import dev.heed.text.CoreNlpWordTokenizer;
+import dev.heed.text.Token;
+import dev.heed.text.WordTokenizer;
+import dev.heed.text.vocab.BpeConfig;
+import dev.heed.text.vocab.BpeModel;
+import dev.heed.text.vocab.BpeTrainer;
+import dev.heed.text.vocab.TokenizerJsonWriter;
+import dev.heed.text.vocab.WordVocabulary;
+import dev.heed.text.vocab.WordVocabularyBuilder;
+import dev.heed.text.vocab.WordVocabularyConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code heed vocab}: learn a vocabulary from text files and write it as a HuggingFace tokenizer.json. */
+@Command(name = "vocab", mixinStandardHelpOptions = true,
+        description = "Learn a vocabulary from plain-text files (one sentence a line, gzip or not) and write it"
+                + " as a standard HuggingFace tokenizer.json.",
+        subcommands = {VocabCommand.Bpe.class, VocabCommand.Words.class})
+final class VocabCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static List<String> lines(List<Path> inputs) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path input : inputs) {
+            try (RecordReader reader = RecordReader.open(input, ReaderOptions.of(RecordFormat.TEXT))) {
+                for (ReadOutcome o; (o = reader.next()) != null; ) {
+                    if (o instanceof Record r) {
+                        lines.add(r.text());
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    @Command(name = "bpe", mixinStandardHelpOptions = true,
+            description = "Byte-level BPE (GPT-2 style: any text encodes, no unknown token).")
+    static final class Bpe implements Callable<Integer> {
+        @Option(names = "--input", required = true, split = ",", paramLabel = "FILE[,FILE...]",
+                description = "Training text; several files are learned jointly.")
+        List<Path> inputs;
+
+        @Option(names = "--size", defaultValue = "10000", description = "Target vocabulary size (default: ${DEFAULT-VALUE}).")
+        int size;
+
+        @Option(names = "--min-frequency", defaultValue = "2", description = "Pairs seen less often are not merged (default: ${DEFAULT-VALUE}).")
+        int minFrequency;
+
+        @Option(names = "--lowercase", description = "Lower-case text before encoding.")
+        boolean lowercase;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The tokenizer.json to write.")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            long start = System.nanoTime();
+            List<String> lines = lines(inputs);
+            BpeModel bpe = new BpeTrainer(new BpeConfig(size, minFrequency, BpeConfig.DEFAULT_SPECIALS, lowercase))
+                    .train(lines);
+            TokenizerJsonWriter.writeByteLevelBpe(bpe, out);
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("heed: learned %,d tokens (%,d merges) from %,d lines in %.1f s; wrote %s%n",
+                    bpe.vocabulary().size(), bpe.merges().size(), lines.size(), (System.nanoTime() - start) / 1e9, out);
+            err.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "words", mixinStandardHelpOptions = true,
+            description = "Word-level vocabulary of CoreNLP's normalized words (or of whitespace-separated"
+                    + " tokens with --pretokenized).")
+    static final class Words implements Callable<Integer> {
+        @Option(names = "--input", required = true, split = ",", paramLabel = "FILE[,FILE...]",
+                description = "Training text.")
+        List<Path> inputs;
+
+        @Option(names = "--min-count", defaultValue = "1", description = "Rarer words are left out (default: ${DEFAULT-VALUE}).")
+        int minCount;
+
+        @Option(names = "--max-size", defaultValue = "50000", description = "Largest vocabulary, special tokens included (default: ${DEFAULT-VALUE}).")
+        int maxSize;
+
+        @Option(names = "--pretokenized", description = "The text is already tokenized: split on whitespace.")
+        boolean pretokenized;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The tokenizer.json to write.")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            long start = System.nanoTime();
+            List<String> lines = lines(inputs);
+            WordVocabularyBuilder builder = new WordVocabularyBuilder(WordVocabularyConfig.of(minCount, maxSize));
+            WordTokenizer tokenizer = pretokenized ? null : new CoreNlpWordTokenizer();
+            for (String line : lines) {
+                builder.add(pretokenized ? Arrays.asList(line.strip().split("\\s+"))
+                        : tokenizer.words(line).stream().map(Token::normalized)
+                                .map(w -> w.replaceAll("\\s", "_")).toList());
+            }
+            WordVocabulary vocabulary = builder.build();
+            TokenizerJsonWriter.writeWordLevel(vocabulary, true, out);
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("heed: %,d words from %,d lines in %.1f s; wrote %s%n", vocabulary.size(), lines.size(),
+                    (System.nanoTime() - start) / 1e9, out);
+            err.flush();
+            return ExitCodes.OK;
+        }
+    }
+}
