@@ -41,6 +41,19 @@ final class VocabCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The options both vocabulary commands share: training files, output file. */
+    static final class VocabFiles {
+        @Option(names = "--input", required = true, split = ",", paramLabel = "FILE[,FILE...]",
+                description = "Training text, one sentence a line, gzip or not; several files are learned jointly.")
+        List<Path> inputs;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The tokenizer.json to write.")
+        Path out;
+
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec spec;
+    }
+
     static List<String> lines(List<Path> inputs) throws IOException {
         List<String> lines = new ArrayList<>();
         for (Path input : inputs) {
@@ -58,9 +71,8 @@ final class VocabCommand implements Runnable {
     @Command(name = "bpe", mixinStandardHelpOptions = true,
             description = "Byte-level BPE (GPT-2 style: any text encodes, no unknown token).")
     static final class Bpe implements Callable<Integer> {
-        @Option(names = "--input", required = true, split = ",", paramLabel = "FILE[,FILE...]",
-                description = "Training text; several files are learned jointly.")
-        List<Path> inputs;
+        @CommandLine.Mixin
+        VocabFiles files;
 
         @Option(names = "--size", defaultValue = "10000", description = "Target vocabulary size (default: ${DEFAULT-VALUE}).")
         int size;
@@ -71,22 +83,17 @@ final class VocabCommand implements Runnable {
         @Option(names = "--lowercase", description = "Lower-case text before encoding.")
         boolean lowercase;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The tokenizer.json to write.")
-        Path out;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             long start = System.nanoTime();
-            List<String> lines = lines(inputs);
+            List<String> lines = lines(files.inputs);
             BpeModel bpe = new BpeTrainer(new BpeConfig(size, minFrequency, BpeConfig.DEFAULT_SPECIALS, lowercase))
                     .train(lines);
-            TokenizerJsonWriter.writeByteLevelBpe(bpe, out);
-            PrintWriter err = spec.commandLine().getErr();
+            TokenizerJsonWriter.writeByteLevelBpe(bpe, files.out);
+            PrintWriter err = files.spec.commandLine().getErr();
             err.printf("heed: learned %,d tokens (%,d merges) from %,d lines in %.1f s; wrote %s%n",
-                    bpe.vocabulary().size(), bpe.merges().size(), lines.size(), (System.nanoTime() - start) / 1e9, out);
+                    bpe.vocabulary().size(), bpe.merges().size(), lines.size(), (System.nanoTime() - start) / 1e9, files.out);
             err.flush();
             return ExitCodes.OK;
         }
@@ -96,9 +103,8 @@ final class VocabCommand implements Runnable {
             description = "Word-level vocabulary of CoreNLP's normalized words (or of whitespace-separated"
                     + " tokens with --pretokenized).")
     static final class Words implements Callable<Integer> {
-        @Option(names = "--input", required = true, split = ",", paramLabel = "FILE[,FILE...]",
-                description = "Training text.")
-        List<Path> inputs;
+        @CommandLine.Mixin
+        VocabFiles files;
 
         @Option(names = "--min-count", defaultValue = "1", description = "Rarer words are left out (default: ${DEFAULT-VALUE}).")
         int minCount;
@@ -109,16 +115,11 @@ final class VocabCommand implements Runnable {
         @Option(names = "--pretokenized", description = "The text is already tokenized: split on whitespace.")
         boolean pretokenized;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The tokenizer.json to write.")
-        Path out;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             long start = System.nanoTime();
-            List<String> lines = lines(inputs);
+            List<String> lines = lines(files.inputs);
             WordVocabularyBuilder builder = new WordVocabularyBuilder(WordVocabularyConfig.of(minCount, maxSize));
             WordTokenizer tokenizer = pretokenized ? null : new CoreNlpWordTokenizer();
             for (String line : lines) {
@@ -127,10 +128,10 @@ final class VocabCommand implements Runnable {
                                 .map(w -> w.replaceAll("\\s", "_")).toList());
             }
             WordVocabulary vocabulary = builder.build();
-            TokenizerJsonWriter.writeWordLevel(vocabulary, true, out);
-            PrintWriter err = spec.commandLine().getErr();
+            TokenizerJsonWriter.writeWordLevel(vocabulary, true, files.out);
+            PrintWriter err = files.spec.commandLine().getErr();
             err.printf("heed: %,d words from %,d lines in %.1f s; wrote %s%n", vocabulary.size(), lines.size(),
-                    (System.nanoTime() - start) / 1e9, out);
+                    (System.nanoTime() - start) / 1e9, files.out);
             err.flush();
             return ExitCodes.OK;
         }
