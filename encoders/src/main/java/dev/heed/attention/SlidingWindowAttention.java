@@ -1,0 +1,133 @@
+package dev.heed.attention;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Optional;
+
+/**
+ * Sliding-window (banded) multi-head self-attention, as in Longformer's local attention (Beltagy et al. 2020,
+ * <a href="https://arxiv.org/abs/2004.05150">arXiv:2004.05150</a>): query t sees only keys s with
+ * {@code |t - s| <= w}, {@code w = window}. Computed block by block (blocks of w queries against the 3w keys
+ * around them), so time and memory grow with {@code n w}, not {@code n^2}; the full {@code (B, H, T, S)}
+ * matrix is built only when weights are captured. Self-attention only ({@code T == S}); key-padding masks
+ * {@code (B, S)}.
+ */
+public final class SlidingWindowAttention extends ProjectedAttention {
+
+    public static final String NAME = "sliding-window";
+
+    public SlidingWindowAttention(AttentionConfig config) {
+        super(config);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    HeadsOutput attendHeads(NDArray q, NDArray k, NDArray v, NDArray mask, boolean capture) {
+        Shape qs = q.getShape();
+        long batch = qs.get(0);
+        long heads = qs.get(1);
+        int n = (int) qs.get(2);
+        if (k.getShape().get(2) != n || mask.getShape().dimension() != 2) {
+            throw new IllegalArgumentException("sliding-window attention is self-attention with a (B, S) mask:"
+                    + " queries " + qs + ", keys " + k.getShape() + ", mask " + mask.getShape());
+        }
+        int w = config.window();
+        int blocks = (n + w - 1) / w;
+        int padded = blocks * w;
+        NDManager m = q.getManager();
+        NDArray keep = mask.toType(DataType.FLOAT32, false);                              // (B, S)
+
+        NDArray qb = padLength(q, padded - n, 2).reshape(batch, heads, blocks, w, headDim);    // (B, H, nb, w, d)
+        NDArray kw = windows(padLength(padLength(k, padded - n, 2), w, 2, w), blocks, w);      // (B, H, nb, 3w, d)
+        NDArray vw = windows(padLength(padLength(v, padded - n, 2), w, 2, w), blocks, w);
+        NDArray keepPadded = padLength(padLength(keep, padded - n, 1), w, 1, w)                 // (B, (nb+2) w)
+                .reshape(batch, 1, blocks + 2, w);
+        NDArray keyKeep = NDArrays.concat(new ai.djl.ndarray.NDList(
+                keepPadded.get(":, :, 0:" + blocks), keepPadded.get(":, :, 1:" + (blocks + 1)),
+                keepPadded.get(":, :, 2:" + (blocks + 2))), 3).expandDims(3);                   // (B, 1, nb, 1, 3w)
+        NDArray allowed = band(m, w).mul(keyKeep);                                               // (B, 1, nb, w, 3w)
+
+        NDArray scores = qb.matMul(kw.transpose(0, 1, 2, 4, 3)).div((float) Math.sqrt(headDim));  // (B, H, nb, w, 3w)
+        NDArray weights = Masks.maskedSoftmax(scores, allowed);
+        NDArray context = weights.matMul(vw).reshape(batch, heads, padded, headDim)
+                .get(":, :, 0:" + n);                                                            // (B, H, T, d)
+        return new HeadsOutput(context, capture ? Optional.of(scatter(weights, n, w)) : Optional.empty());
+    }
+
+    /** The 3w keys around each block: blocks i-1, i, i+1 of the key sequence padded by one block each side. */
+    private NDArray windows(NDArray paddedKeys, int blocks, int w) {
+        Shape s = paddedKeys.getShape();
+        NDArray b = paddedKeys.reshape(s.get(0), s.get(1), blocks + 2, w, s.get(3));
+        return NDArrays.concat(new ai.djl.ndarray.NDList(b.get(":, :, 0:" + blocks),
+                b.get(":, :, 1:" + (blocks + 1)), b.get(":, :, 2:" + (blocks + 2))), 3);
+    }
+
+    /** {@code (w, 3w)}: 1 where query a of a block may see key j of its window ({@code |j - w - a| <= w}). */
+    private static NDArray band(NDManager m, int w) {
+        float[] band = new float[w * 3 * w];
+        for (int a = 0; a < w; a++) {
+            for (int j = 0; j < 3 * w; j++) {
+                band[a * 3 * w + j] = Math.abs(j - w - a) <= w ? 1f : 0f;
+            }
+        }
+        return m.create(band, new Shape(1, 1, 1, w, 3L * w));
+    }
+
+    /** Zero-pads {@code after} positions at the end of {@code axis} (and {@code before} at its start). */
+    private static NDArray padLength(NDArray x, int after, int axis) {
+        return padLength(x, after, axis, 0);
+    }
+
+    private static NDArray padLength(NDArray x, int after, int axis, int before) {
+        if (after == 0 && before == 0) {
+            return x;
+        }
+        ai.djl.ndarray.NDList parts = new ai.djl.ndarray.NDList();
+        if (before > 0) {
+            parts.add(x.getManager().zeros(withLength(x.getShape(), axis, before), x.getDataType()));
+        }
+        parts.add(x);
+        if (after > 0) {
+            parts.add(x.getManager().zeros(withLength(x.getShape(), axis, after), x.getDataType()));
+        }
+        return NDArrays.concat(parts, axis);
+    }
+
+    private static Shape withLength(Shape s, int axis, long length) {
+        long[] dims = s.getShape();
+        dims[axis] = length;
+        return new Shape(dims);
+    }
+
+    /** The band weights {@code (B, H, nb, w, 3w)} laid out as the full {@code (B, H, T, S)} matrix. */
+    private static NDArray scatter(NDArray bandWeights, int n, int w) {
+        Shape s = bandWeights.getShape();
+        int batch = (int) s.get(0);
+        int heads = (int) s.get(1);
+        int blocks = (int) s.get(2);
+        float[] band = bandWeights.toFloatArray();
+        float[] full = new float[batch * heads * n * n];
+        int idx = 0;
+        for (int bh = 0; bh < batch * heads; bh++) {
+            for (int i = 0; i < blocks; i++) {
+                for (int a = 0; a < w; a++) {
+                    int t = i * w + a;
+                    for (int j = 0; j < 3 * w; j++, idx++) {
+                        int source = (i - 1) * w + j;
+                        if (t < n && source >= 0 && source < n) {
+                            full[(bh * n + t) * n + source] = band[idx];
+                        }
+                    }
+                }
+            }
+        }
+        return bandWeights.getManager().create(full, new Shape(batch, heads, n, n));
+    }
+}
