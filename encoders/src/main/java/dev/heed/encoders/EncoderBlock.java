@@ -30,6 +30,18 @@ public abstract class EncoderBlock extends AbstractBlock {
     public abstract EncoderOutput encode(ParameterStore ps, NDArray ids, NDArray mask, boolean training,
             boolean capture);
 
+    /**
+     * Every parameter under the name it has in weight files, stable across releases. The default is DJL's
+     * parameter path ({@code 01embedding_weight}); encoders that load foreign weights use those names.
+     */
+    public java.util.Map<String, ai.djl.nn.Parameter> namedParameters() {
+        java.util.Map<String, ai.djl.nn.Parameter> map = new java.util.LinkedHashMap<>();
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : getParameters()) {
+            map.put(p.getKey(), p.getValue());
+        }
+        return map;
+    }
+
     /** The shape of the input ids for {@link #initialize}: {@code (1, length)}. */
     public static Shape[] inputShapes(int length) {
         return new Shape[] {new Shape(1, length), new Shape(1, length)};

@@ -1,0 +1,59 @@
+package dev.heed.encoders;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import dev.heed.tensor.DType;
+import dev.heed.tensor.SafeTensorsFile;
+import dev.heed.tensor.SafeTensorsWriter;
+import dev.heed.tensor.TensorFormatException;
+import dev.heed.tensor.TensorInfo;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves an encoder's parameters to and from safetensors files, by the names of
+ * {@link EncoderBlock#namedParameters()} under a prefix. Loading checks every shape and fails naming what is
+ * missing or does not fit. Stateless.
+ */
+public final class EncoderWeights {
+
+    private EncoderWeights() {
+    }
+
+    /** Copies the tensors named {@code prefix + name} from {@code file} into the initialized {@code block}. */
+    public static void load(EncoderBlock block, SafeTensorsFile file, String prefix) throws TensorFormatException {
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, Parameter> e : block.namedParameters().entrySet()) {
+            String name = prefix + e.getKey();
+            if (!file.tensors().containsKey(name)) {
+                missing.add(name);
+                continue;
+            }
+            TensorInfo info = file.info(name);
+            NDArray array = e.getValue().getArray();
+            Shape expected = array.getShape();
+            if (!Arrays.equals(expected.getShape(), info.shape())) {
+                throw new TensorFormatException("weight '" + name + "' in " + file.path() + " has shape "
+                        + Arrays.toString(info.shape()) + " but the " + block.spec().name() + " encoder needs "
+                        + expected + "; the model's config does not match its weights");
+            }
+            array.set(FloatBuffer.wrap(file.floats(name)));
+        }
+        if (!missing.isEmpty()) {
+            throw new TensorFormatException(file.path() + " lacks " + missing.size() + " weights of the "
+                    + block.spec().name() + " encoder, e.g. " + missing.subList(0, Math.min(5, missing.size())));
+        }
+    }
+
+    /** Adds every parameter of {@code block} to {@code writer} as {@code prefix + name}, in F32. */
+    public static void save(EncoderBlock block, SafeTensorsWriter writer, String prefix) {
+        for (Map.Entry<String, Parameter> e : block.namedParameters().entrySet()) {
+            NDArray array = e.getValue().getArray();
+            writer.addFloats(prefix + e.getKey(), DType.F32, array.getShape().getShape(), array.toFloatArray());
+        }
+    }
+}
