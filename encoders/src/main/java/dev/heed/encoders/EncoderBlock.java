@@ -42,6 +42,11 @@ public abstract class EncoderBlock extends AbstractBlock {
         return map;
     }
 
+    /** The longest input, in tokens, this encoder takes. */
+    public int maxLength() {
+        return Integer.MAX_VALUE;
+    }
+
     /** The shape of the input ids for {@link #initialize}: {@code (1, length)}. */
     public static Shape[] inputShapes(int length) {
         return new Shape[] {new Shape(1, length), new Shape(1, length)};

@@ -25,6 +25,12 @@ public final class EncoderLoader {
      * @throws ModelLoadException when the manifest names no known encoder or the weights do not fit
      */
     public static TextEncoder load(ModelDirectory model, String prefix, Device device) throws ModelLoadException {
+        return load(model, prefix, device, java.util.Map.of());
+    }
+
+    /** As {@link #load(ModelDirectory, String, Device)}, with settings of the encoder's config replaced. */
+    public static TextEncoder load(ModelDirectory model, String prefix, Device device, java.util.Map<String, ?> overrides)
+            throws ModelLoadException {
         ComponentSpec spec = model.manifest().components().get("encoder");
         if (spec == null) {
             throw new ModelLoadException(model.path() + "/model.json names no encoder under \"components\"");
@@ -32,7 +38,9 @@ public final class EncoderLoader {
         EncoderBlock block;
         try {
             EncoderProvider provider = Encoders.provider(spec.name());
-            block = provider.create(provider.parse(spec.config()));
+            java.util.Map<String, Object> config = new java.util.LinkedHashMap<>(spec.config());
+            config.putAll(overrides);
+            block = provider.create(provider.parse(config));
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException("cannot build the encoder of " + model.path() + ": " + e.getMessage(), e);
         }

@@ -70,6 +70,11 @@ public final class BertEncoder extends EncoderBlock {
     }
 
     @Override
+    public int maxLength() {
+        return config.maxPositions();
+    }
+
+    @Override
     public EncoderOutput encode(ParameterStore ps, NDArray ids, NDArray mask, boolean training, boolean capture) {
         long length = ids.getShape().get(1);
         if (length > config.maxPositions()) {

@@ -67,6 +67,11 @@ public final class TransformerEncoder extends EncoderBlock {
     }
 
     @Override
+    public int maxLength() {
+        return config.maxLength();
+    }
+
+    @Override
     public EncoderOutput encode(ParameterStore ps, NDArray ids, NDArray mask, boolean training, boolean capture) {
         int length = (int) ids.getShape().get(1);
         if (length > config.maxLength()) {

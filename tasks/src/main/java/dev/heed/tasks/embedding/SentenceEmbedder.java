@@ -1,0 +1,140 @@
+package dev.heed.tasks.embedding;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.heed.encoders.Capability;
+import dev.heed.encoders.EncoderLoader;
+import dev.heed.encoders.TextEncoder;
+import dev.heed.model.ModelDirectory;
+import dev.heed.model.ModelLoadException;
+import dev.heed.models.ModelResolver;
+import dev.heed.text.SubwordTokenizer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sentence embeddings from any model whose encoder has a pooled output (all-MiniLM-L6-v2, bge-small-en-v1.5, ...):
+ * subwords, the encoder, pooling, L2 normalization.
+ *
+ * <pre>{@code
+ * try (SentenceEmbedder embedder = SentenceEmbedder.load("all-minilm-l6-v2")) {
+ *     List<Embedding> vectors = embedder.embed(List.of("A man is eating food.", "A man eats."));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: concurrent calls share the weights. Closeable; {@link #close()} is idempotent.
+ */
+public final class SentenceEmbedder implements AutoCloseable {
+
+    private final String name;
+    private final TextEncoder encoder;
+    private final SubwordTokenizer tokenizer;
+    private final EmbeddingOptions options;
+
+    private SentenceEmbedder(String name, TextEncoder encoder, SubwordTokenizer tokenizer, EmbeddingOptions options) {
+        this.name = name;
+        this.encoder = encoder;
+        this.tokenizer = tokenizer;
+        this.options = options;
+    }
+
+    /** Loads a named model or a model directory with the default options. */
+    public static SentenceEmbedder load(String nameOrPath) throws ModelLoadException {
+        return load(nameOrPath, EmbeddingOptions.defaults());
+    }
+
+    /** Loads a named model or a model directory. */
+    public static SentenceEmbedder load(String nameOrPath, EmbeddingOptions options) throws ModelLoadException {
+        ModelDirectory model = new ModelResolver().resolve(nameOrPath);
+        String tokenizerFile = model.manifest().tokenizers().get("source");
+        if (tokenizerFile == null) {
+            throw new ModelLoadException(model.path() + "/model.json names no source tokenizer");
+        }
+        Map<String, Object> overrides = options.pooling().<Map<String, Object>>map(p -> Map.of("pooling", p))
+                .orElse(Map.of());
+        TextEncoder encoder = EncoderLoader.load(model, "", options.device(), overrides);
+        try {
+            encoder.spec().require(Capability.POOLED_STATE, "sentence embeddings");
+            SubwordTokenizer tokenizer = SubwordTokenizer.load(model.resolve(tokenizerFile), true);
+            return new SentenceEmbedder(model.manifest().name(), encoder, tokenizer, options);
+        } catch (IOException | RuntimeException e) {
+            encoder.close();
+            throw new ModelLoadException("cannot load " + model.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The embedding of one text. */
+    public Embedding embed(String text) {
+        return embed(List.of(text)).get(0);
+    }
+
+    /**
+     * The embeddings of {@code texts}, computed as one padded batch.
+     *
+     * @throws TooLongException when a text is too long and the policy is {@code reject}
+     */
+    public List<Embedding> embed(List<String> texts) {
+        int max = encoder.block().maxLength();
+        List<long[]> rows = new ArrayList<>(texts.size());
+        int[] truncated = new int[texts.size()];
+        for (int i = 0; i < texts.size(); i++) {
+            long[] ids = tokenizer.encode(texts.get(i)).ids();
+            if (ids.length > max) {
+                if (options.longInput() == LongInputPolicy.REJECT) {
+                    throw new TooLongException("text " + i + " has " + ids.length + " tokens; " + name + " takes "
+                            + max + " (--long-input reject)");
+                }
+                truncated[i] = ids.length - max;
+                long last = ids[ids.length - 1];
+                ids = Arrays.copyOf(ids, max);
+                ids[max - 1] = last; // keep the closing special token
+            }
+            rows.add(ids);
+        }
+        int length = rows.stream().mapToInt(r -> r.length).max().orElse(1);
+        long[] flat = new long[texts.size() * length];
+        float[] mask = new float[texts.size() * length];
+        for (int i = 0; i < rows.size(); i++) {
+            long[] r = rows.get(i);
+            System.arraycopy(r, 0, flat, i * length, r.length);
+            Arrays.fill(mask, i * length, i * length + r.length, 1f);
+        }
+        float[] pooled;
+        int dim;
+        try (NDManager request = encoder.manager().newSubManager()) {
+            NDArray ids = request.create(flat, new Shape(texts.size(), length));
+            NDArray m = request.create(mask, new Shape(texts.size(), length));
+            NDArray vectors = encoder.encode(ids, m, false).pooled().orElseThrow();
+            NDArray norms = vectors.norm(new int[] {1}, true).maximum(1e-12f);
+            NDArray unit = vectors.div(norms).toType(DataType.FLOAT32, false);
+            dim = (int) unit.getShape().get(1);
+            pooled = unit.toFloatArray();
+        }
+        List<Embedding> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(new Embedding(Arrays.copyOfRange(pooled, i * dim, (i + 1) * dim), truncated[i]));
+        }
+        return out;
+    }
+
+    /** Size of the vectors. */
+    public int dimension() {
+        return encoder.spec().pooledSize();
+    }
+
+    /** The model's name. */
+    public String modelName() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        encoder.close();
+        tokenizer.close();
+    }
+}
