@@ -47,6 +47,10 @@ final class BatchIoOptions {
             description = "Longer input lines are error records (default: ${DEFAULT-VALUE}).")
     int maxLineBytes;
 
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto",
+            description = "Where models run (default: ${DEFAULT-VALUE}: a GPU when libtorch sees one, else the CPU).")
+    String device;
+
     @Option(names = "--resume",
             description = "Continue an interrupted run of the same command into the same --output FILE.")
     boolean resume;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 /** {@code heed models}: list, describe and verify models. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List the named models, describe one, or verify a model directory.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Info.class, ModelsCommand.Verify.class})
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Info.class, ModelsCommand.Verify.class,
+                ModelsImportCommand.class})
 final class ModelsCommand implements Runnable {
 
     @CommandLine.Spec

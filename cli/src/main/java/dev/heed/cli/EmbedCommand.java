@@ -1,0 +1,56 @@
+package dev.heed.cli;
+
+import dev.heed.engine.DeviceChoice;
+import dev.heed.engine.DeviceSelection;
+import dev.heed.tasks.embedding.EmbeddingOptions;
+import dev.heed.tasks.embedding.LongInputPolicy;
+import dev.heed.tasks.embedding.SentenceEmbedder;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code heed embed}: sentence vectors as JSON lines. */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = {"Sentence embeddings: {\"id\",\"vector\"} per record, L2-normalized, from any model whose"
+                + " encoder has a pooled output.",
+                "Named models: all-minilm-l6-v2 (default, mean pooling), bge-small-en-v1.5 (CLS pooling)."})
+final class EmbedCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = "all-minilm-l6-v2", paramLabel = "NAME|DIR",
+            description = "A named model or a model directory (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--pooling", paramLabel = "mean|cls", description = "Override the model's pooling.")
+    String pooling;
+
+    @Option(names = "--long-input", defaultValue = "truncate", paramLabel = "truncate|reject",
+            description = "Texts longer than the model takes (512 tokens for BERT models): truncate (default;"
+                    + " the output says how many tokens were cut, and the run counts them) or reject (an error record).")
+    String longInput;
+
+    @Mixin
+    BatchIoOptions io;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        EmbeddingOptions options = new EmbeddingOptions(DeviceSelection.resolve(DeviceChoice.parse(io.device)).device(),
+                Optional.ofNullable(pooling), LongInputPolicy.parse(longInput));
+        AtomicLong truncated = new AtomicLong();
+        try (SentenceEmbedder embedder = SentenceEmbedder.load(model, options)) {
+            int code = BatchCommandSupport.run(io, () -> new EmbedPredictor(embedder, truncated),
+                    spec.commandLine().getErr());
+            if (truncated.get() > 0 && !io.quiet) {
+                spec.commandLine().getErr().printf("heed: %,d inputs were truncated to fit the model"
+                        + " (\"truncated_tokens\" in their output; --long-input reject refuses them)%n", truncated.get());
+                spec.commandLine().getErr().flush();
+            }
+            return code;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.heed.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heed.batch.Prediction;
+import dev.heed.batch.Predictor;
+import dev.heed.io.Record;
+import dev.heed.io.RecordError;
+import dev.heed.tasks.embedding.Embedding;
+import dev.heed.tasks.embedding.SentenceEmbedder;
+import dev.heed.tasks.embedding.TooLongException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The predictor of {@code heed embed}: {@code {"vector": [...]}} per record, {@code truncated_tokens} when cut. */
+final class EmbedPredictor implements Predictor {
+
+    private final SentenceEmbedder embedder;
+    private final AtomicLong truncated;
+
+    EmbedPredictor(SentenceEmbedder embedder, AtomicLong truncated) {
+        this.embedder = embedder;
+        this.truncated = truncated;
+    }
+
+    @Override
+    public List<Prediction> predict(List<Record> batch) {
+        List<Embedding> vectors;
+        try {
+            vectors = embedder.embed(batch.stream().map(Record::text).toList());
+        } catch (TooLongException e) {
+            if (batch.size() > 1) {
+                throw e; // the runner retries one by one, so only the long record fails
+            }
+            return List.of(Prediction.failed(RecordError.TOO_LONG, e.getMessage()));
+        }
+        List<Prediction> out = new ArrayList<>(batch.size());
+        for (Embedding e : vectors) {
+            ObjectNode fields = JsonNodeFactory.instance.objectNode();
+            ArrayNode vector = fields.putArray("vector");
+            for (float x : e.vector()) {
+                vector.add(x);
+            }
+            if (e.truncatedTokens() > 0) {
+                fields.put("truncated_tokens", e.truncatedTokens());
+                truncated.incrementAndGet();
+            }
+            out.add(Prediction.ok(fields));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.heed.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.heed.json.HeedJson;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** heed embed, heed encoders and heed models import on the real MiniLM weights from the classpath. */
+class EmbedCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void home() {
+        System.setProperty("heed.home", dir.resolve("home").toString());
+    }
+
+    private static List<JsonNode> read(Path file) throws Exception {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            nodes.add(HeedJson.COMPACT.readTree(line));
+        }
+        return nodes;
+    }
+
+    @Test
+    void embedWritesUnitVectorsAndCountsTruncationAndRejection() throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, "{\"id\":\"a\",\"text\":\"A gorgeous, witty film.\"}\n"
+                + "{\"id\":\"b\",\"text\":\"" + "long ".repeat(600) + "\"}\n{\"id\":\"c\",\"text\":\"\"}\n");
+        Path out = dir.resolve("out.jsonl");
+        CliRun run = CliRun.of("embed", "-i", in.toString(), "-o", out.toString(), "--device", "cpu");
+        assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
+        assertTrue(run.err().contains("1 inputs were truncated"), run.err());
+        List<JsonNode> lines = read(out);
+        assertEquals(2, lines.size());
+        double norm = 0;
+        for (JsonNode x : lines.get(0).get("vector")) {
+            norm += x.asDouble() * x.asDouble();
+        }
+        assertEquals(384, lines.get(0).get("vector").size());
+        assertEquals(1.0, norm, 1e-4);
+        assertTrue(lines.get(1).get("truncated_tokens").asInt() > 80);
+
+        Path strict = dir.resolve("strict.jsonl");
+        CliRun rejecting = CliRun.of("embed", "-i", in.toString(), "-o", strict.toString(), "--long-input", "reject",
+                "-q");
+        assertEquals(ExitCodes.RECORDS_FAILED, rejecting.exitCode());
+        List<String> kinds = read(dir.resolve("strict.errors.jsonl")).stream().map(n -> n.get("kind").asText()).toList();
+        assertEquals(List.of("too_long", "empty_text"), kinds);
+    }
+
+    @Test
+    void importedOnnxDirectoryIsAHeedModelThatEmbeds() throws Exception {
+        Path onnx = dir.resolve("m.onnx");
+        Path tokenizer = dir.resolve("tokenizer.json");
+        for (String[] r : new String[][] {{"all-minilm-l6-v2.onnx", onnx.toString()},
+                {"all-minilm-l6-v2-tokenizer.json", tokenizer.toString()}}) {
+            try (InputStream s = getClass().getClassLoader().getResourceAsStream(r[0])) {
+                Files.copy(s, Path.of(r[1]));
+            }
+        }
+        Path model = dir.resolve("minilm");
+        CliRun imported = CliRun.of("models", "import", "onnx", onnx.toString(), "--tokenizer", tokenizer.toString(),
+                "--out", model.toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        for (String f : new String[] {"config.json", "model.safetensors", "tokenizer.json", "model.json", "README.md"}) {
+            assertTrue(Files.exists(model.resolve(f)), f);
+        }
+        assertEquals(0, CliRun.of("models", "verify", model.toString()).exitCode());
+        Path in = dir.resolve("one.txt");
+        Files.writeString(in, "hello world\n");
+        CliRun run = CliRun.of("embed", "--model", model.toString(), "-i", in.toString(), "-o",
+                dir.resolve("one.jsonl").toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+    }
+
+    @Test
+    void encodersAreListedAndDescribed() {
+        CliRun list = CliRun.of("encoders", "list");
+        for (String name : new String[] {"textcnn", "bigru", "transformer", "bert"}) {
+            assertTrue(list.out().contains(name), list.out());
+        }
+        CliRun describe = CliRun.of("encoders", "describe", "textcnn");
+        assertEquals(0, describe.exitCode());
+        assertTrue(describe.out().contains("\"widths\" : [ 3, 4, 5 ]"), describe.out());
+        assertTrue(describe.out().contains("POOLED_STATE"), describe.out());
+        assertEquals(ExitCodes.USAGE, CliRun.of("encoders", "describe", "lstm").exitCode());
+    }
+}
