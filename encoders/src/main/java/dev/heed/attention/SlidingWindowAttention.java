@@ -12,7 +12,8 @@ import java.util.Optional;
  * <a href="https://arxiv.org/abs/2004.05150">arXiv:2004.05150</a>): query t sees only keys s with
  * {@code |t - s| <= w}, {@code w = window}. Computed block by block (blocks of w queries against the 3w keys
  * around them), so time and memory grow with {@code n w}, not {@code n^2}; the full {@code (B, H, T, S)}
- * matrix is built only when weights are captured. Self-attention only ({@code T == S}); key-padding masks
+ * matrix is built only when weights are captured. Inputs of at most {@code w + 1} positions, where the band
+ * covers the whole matrix, take the dense path of plain multi-head attention: same results. Self-attention only ({@code T == S}); key-padding masks
  * {@code (B, S)}.
  */
 public final class SlidingWindowAttention extends ProjectedAttention {
@@ -39,6 +40,9 @@ public final class SlidingWindowAttention extends ProjectedAttention {
                     + " queries " + qs + ", keys " + k.getShape() + ", mask " + mask.getShape());
         }
         int w = config.window();
+        if (n <= w + 1) {
+            return dense(q, k, v, mask, capture);
+        }
         int blocks = (n + w - 1) / w;
         int padded = blocks * w;
         NDManager m = q.getManager();
@@ -59,6 +63,14 @@ public final class SlidingWindowAttention extends ProjectedAttention {
         NDArray context = weights.matMul(vw).reshape(batch, heads, padded, headDim)
                 .get(":, :, 0:" + n);                                                            // (B, H, T, d)
         return new HeadsOutput(context, capture ? Optional.of(scatter(weights, n, w)) : Optional.empty());
+    }
+
+    /** Short inputs, whose band is the whole matrix: full scores under the key mask. */
+    private HeadsOutput dense(NDArray q, NDArray k, NDArray v, NDArray mask, boolean capture) {
+        NDArray allowed = Masks.keep4d(mask);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headDim));   // (B, H, T, S)
+        NDArray weights = Masks.maskedSoftmax(scores, allowed);
+        return new HeadsOutput(weights.matMul(v), captured(weights, capture));
     }
 
     /** The 3w keys around each block: blocks i-1, i, i+1 of the key sequence padded by one block each side. */
@@ -106,28 +118,21 @@ public final class SlidingWindowAttention extends ProjectedAttention {
         return new Shape(dims);
     }
 
-    /** The band weights {@code (B, H, nb, w, 3w)} laid out as the full {@code (B, H, T, S)} matrix. */
+    /**
+     * The band weights {@code (B, H, nb, w, 3w)} laid out as the full {@code (B, H, T, S)} matrix, natively:
+     * block i's 3w columns go to columns {@code (i-1)w .. (i+2)w} of a matrix padded by w on each side.
+     */
     private static NDArray scatter(NDArray bandWeights, int n, int w) {
         Shape s = bandWeights.getShape();
-        int batch = (int) s.get(0);
-        int heads = (int) s.get(1);
+        long batch = s.get(0);
+        long heads = s.get(1);
         int blocks = (int) s.get(2);
-        float[] band = bandWeights.toFloatArray();
-        float[] full = new float[batch * heads * n * n];
-        int idx = 0;
-        for (int bh = 0; bh < batch * heads; bh++) {
-            for (int i = 0; i < blocks; i++) {
-                for (int a = 0; a < w; a++) {
-                    int t = i * w + a;
-                    for (int j = 0; j < 3 * w; j++, idx++) {
-                        int source = (i - 1) * w + j;
-                        if (t < n && source >= 0 && source < n) {
-                            full[(bh * n + t) * n + source] = band[idx];
-                        }
-                    }
-                }
-            }
+        int width = (blocks + 2) * w;
+        NDArray full = bandWeights.getManager().zeros(new Shape(batch, heads, blocks, w, width));
+        for (int i = 0; i < blocks; i++) {
+            full.set(new ai.djl.ndarray.index.NDIndex(":, :, " + i + ", :, " + (i * w) + ":" + (i * w + 3 * w)),
+                    bandWeights.get(":, :, " + i));
         }
-        return bandWeights.getManager().create(full, new Shape(batch, heads, n, n));
+        return full.reshape(batch, heads, (long) blocks * w, width).get(":, :, 0:" + n + ", " + w + ":" + (w + n));
     }
 }

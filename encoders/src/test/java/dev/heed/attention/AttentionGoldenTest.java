@@ -29,6 +29,35 @@ class AttentionGoldenTest {
                 parameter(block, "value_bias"), parameter(block, "output_weight"), parameter(block, "output_bias"));
     }
 
+    @org.junit.jupiter.api.Test
+    void slidingWindowDensePathForShortInputsMatchesTheReference() {
+        // window 5 >= length 6 - 1: the dense path; the fixture's window 2 takes the blocked path
+        try (NDManager manager = NDManager.newBaseManager()) {
+            AttentionBlock block = Attentions.create("sliding-window", new AttentionConfig(DIM, DIM, DIM, DIM, 2, 5));
+            block.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.4f), p -> true);
+            block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(BATCH, LENGTH, DIM),
+                    new ai.djl.ndarray.types.Shape(BATCH, LENGTH, DIM), new ai.djl.ndarray.types.Shape(BATCH, LENGTH, DIM),
+                    new ai.djl.ndarray.types.Shape(BATCH, LENGTH));
+            NDArray x = AttentionFixture.input(manager, 31);
+            AttentionOutput out = block.attend(AttentionFixture.store(manager), x, x, x, AttentionFixture.mask(manager),
+                    false, true);
+            ReferenceAttention.Result expected = new ReferenceAttention(x.toFloatArray(), x.toFloatArray(), BATCH,
+                    LENGTH, DIM, LENGTHS).slidingWindow(projections(block), 2, 5);
+            float[] context = out.context().toFloatArray();
+            float[] w = out.weights().orElseThrow().toFloatArray();
+            for (int b = 0; b < BATCH; b++) {
+                for (int t = 0; t < LENGTH; t++) {
+                    for (int k = 0; k < DIM; k++) {
+                        assertEquals(expected.context()[b][t][k], context[(b * LENGTH + t) * DIM + k], 1e-4);
+                    }
+                    for (int s = 0; s < LENGTH; s++) {
+                        assertEquals(expected.weights()[b][0][t][s], w[(b * 2 * LENGTH + t) * LENGTH + s], 1e-5);
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("variants")
     void matchesThePlainJavaReference(String name) {
