@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HeedCommand.Version.class,
         description = "Heed: NLP with pluggable encoders whose models show their attention.",
-        subcommands = {DoctorCommand.class, TokenizeCommand.class, EmbedCommand.class, VocabCommand.class,
-                ModelsCommand.class, EncodersCommand.class,
+        subcommands = {DoctorCommand.class, TokenizeCommand.class, SentimentCommand.class, EmbedCommand.class,
+                VocabCommand.class, EvalCommand.class,
+                TrainCommand.class, ModelsCommand.class, EncodersCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})
 public final class HeedCommand implements Runnable {

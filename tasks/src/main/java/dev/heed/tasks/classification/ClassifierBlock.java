@@ -43,6 +43,16 @@ public final class ClassifierBlock extends AbstractBlock {
         this.dropout = dropout;
     }
 
+    /** The head's parameters by their names in weight files: {@code weight (labels, P)} and {@code bias}. */
+    public java.util.Map<String, ai.djl.nn.Parameter> headParameters() {
+        return java.util.Map.of("weight", head.getParameters().get("weight"), "bias", head.getParameters().get("bias"));
+    }
+
+    /** Number of classes. */
+    public int labels() {
+        return labels;
+    }
+
     /** The encoder underneath. */
     public EncoderBlock encoder() {
         return encoder;

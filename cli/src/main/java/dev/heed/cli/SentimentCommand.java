@@ -1,0 +1,39 @@
+package dev.heed.cli;
+
+import dev.heed.engine.DeviceChoice;
+import dev.heed.engine.DeviceSelection;
+import dev.heed.tasks.sentiment.SentimentModel;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code heed sentiment}: labels, scores and probabilities per record, optionally the attention that decided. */
+@Command(name = "sentiment", mixinStandardHelpOptions = true,
+        description = {"Sentiment per record: {\"id\",\"label\",\"score\",\"probs\"}; with --attention, the tokens"
+                + " (text, start, end) and the pooling attention weight of each (models whose encoder pools by"
+                + " attention: textcnn or bigru with attentionPooling)."})
+final class SentimentCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = "sst2", paramLabel = "NAME|DIR",
+            description = "A named model or a model directory written by heed train sentiment (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--attention", description = "Add the attention that decided to each output line.")
+    boolean attention;
+
+    @Mixin
+    BatchIoOptions io;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (SentimentModel loaded = SentimentModel.load(model,
+                DeviceSelection.resolve(DeviceChoice.parse(io.device)).device())) {
+            return BatchCommandSupport.run(io, () -> new SentimentPredictor(loaded, attention),
+                    spec.commandLine().getErr());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.heed.cli;
+
+import dev.heed.model.ModelDirectory;
+import dev.heed.tasks.classification.LabelledTexts;
+import dev.heed.tasks.sentiment.SentimentModelWriter;
+import dev.heed.tasks.sentiment.SentimentTrainer;
+import dev.heed.tasks.sentiment.SentimentTrainingOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code heed train sentiment}: a sentiment classifier from scratch, written as a model directory. */
+@Command(name = "sentiment", mixinStandardHelpOptions = true,
+        description = {"Train a sentiment classifier from scratch over an encoder with a pooled output, choosing"
+                + " the epoch by dev accuracy; writes a model directory (model.json, tokenizer.json,"
+                + " weights.safetensors, README.md model card with this command and the dev metrics).",
+                "Data: TSV with a header (sentence|text, label), 'label text' lines, or JSON lines {text, label}."})
+final class TrainSentimentCommand implements Callable<Integer> {
+
+    @Option(names = "--encoder", required = true, description = "textcnn, bigru or transformer.")
+    String encoder;
+
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training data.")
+    Path train;
+
+    @Option(names = "--dev", required = true, paramLabel = "FILE", description = "Dev data, for choosing the epoch.")
+    Path dev;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The model directory to write.")
+    Path out;
+
+    @Option(names = "--labels", defaultValue = "negative,positive", paramLabel = "A,B,...|sst5",
+            description = "Class names by index (default: ${DEFAULT-VALUE}); sst5 for the five SST classes.")
+    String labels;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "An encoder setting (see heed encoders describe).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--epochs", defaultValue = "10") int epochs;
+    @Option(names = "--batch-size", defaultValue = "64") int batchSize;
+    @Option(names = "--lr", defaultValue = "0.001") float learningRate;
+    @Option(names = "--warmup", defaultValue = "0.05", description = "Fraction of steps warming up.") float warmup;
+    @Option(names = "--weight-decay", defaultValue = "0.0001") float weightDecay;
+    @Option(names = "--clip", defaultValue = "5", description = "Gradient clipping value.") float clip;
+    @Option(names = "--dropout", defaultValue = "0.5", description = "Dropout before the output layer.") float dropout;
+    @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--patience", defaultValue = "3") int patience;
+    @Option(names = "--max-length", defaultValue = "128") int maxLength;
+    @Option(names = "--min-count", defaultValue = "1") int minCount;
+    @Option(names = "--max-vocab", defaultValue = "50000") int maxVocab;
+    @Option(names = "--name", description = "The model's name (default: the output folder's).") String name;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> classes = labels.equals("sst5") ? LabelledTexts.FIVE_CLASS : Arrays.asList(labels.split(","));
+        SentimentTrainingOptions options = new SentimentTrainingOptions(encoder, settings, classes, epochs, batchSize,
+                learningRate, warmup, weightDecay, clip, dropout, seed, patience, maxLength, minCount, maxVocab);
+        PrintWriter err = spec.commandLine().getErr();
+        LabelledTexts trainData = LabelledTexts.read(train, classes);
+        LabelledTexts devData = LabelledTexts.read(dev, classes);
+        String command = "heed " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String modelName = name != null ? name : out.toAbsolutePath().getFileName().toString();
+        return new SentimentTrainer(options, line -> {
+            err.println("heed: " + line);
+            err.flush();
+        }).train(trainData, devData, result -> {
+            try {
+                ModelDirectory model = SentimentModelWriter.write(result, options, modelName, command, train, out);
+                err.printf("heed: wrote %s: dev accuracy %.4f, macro-F1 %.4f (epoch %d), %.0f s%n", model.path(),
+                        result.dev().accuracy(), result.dev().macroF1(), result.bestEpoch(), result.seconds());
+                err.flush();
+                return ExitCodes.OK;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (dev.heed.model.ModelLoadException e) {
+                throw new IllegalStateException("the written model does not verify: " + e.getMessage(), e);
+            }
+        });
+    }
+}

@@ -1,0 +1,118 @@
+package dev.heed.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.heed.json.HeedJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * train, eval and predict sentiment end to end on a synthetic task written in the test (a sentence is
+ * positive when it holds a "good" word), with an attention-pooling textcnn.
+ */
+class SentimentCommandTest {
+
+    static final String[] GOOD = {"good", "great", "lovely", "superb"};
+    static final String[] BAD = {"bad", "awful", "dull", "poor"};
+    static final String[] FILLER = {"the", "film", "was", "a", "plot", "and", "it", "very", "actors", "story"};
+
+    @TempDir
+    static Path dir;
+
+    static Path model;
+
+    static void write(Path file, int n, long seed) throws Exception {
+        Random r = new Random(seed);
+        List<String> lines = new ArrayList<>(List.of("sentence\tlabel"));
+        for (int i = 0; i < n; i++) {
+            boolean positive = r.nextBoolean();
+            List<String> words = new ArrayList<>();
+            for (int k = 0; k < 3 + r.nextInt(6); k++) {
+                words.add(FILLER[r.nextInt(FILLER.length)]);
+            }
+            words.add(r.nextInt(words.size() + 1), positive ? GOOD[r.nextInt(4)] : BAD[r.nextInt(4)]);
+            lines.add(String.join(" ", words) + " \t" + (positive ? 1 : 0));
+        }
+        Files.write(file, lines);
+    }
+
+    @BeforeAll
+    static void train() throws Exception {
+        System.setProperty("heed.home", dir.resolve("home").toString());
+        write(dir.resolve("train.tsv"), 600, 1);
+        write(dir.resolve("dev.tsv"), 100, 2);
+        model = dir.resolve("model");
+        CliRun run = CliRun.of("train", "sentiment", "--encoder", "textcnn", "--train", dir.resolve("train.tsv").toString(),
+                "--dev", dir.resolve("dev.tsv").toString(), "--out", model.toString(), "--epochs", "4",
+                "--batch-size", "16", "--lr", "0.01", "--dropout", "0.1", "--set", "embeddingDim=16", "--set", "maps=8",
+                "--set", "attentionPooling=true", "--set", "attentionDim=8");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("epoch 1: train loss"), run.err());
+    }
+
+    @Test
+    void trainingWritesAVerifiedModelWithItsCard() throws Exception {
+        assertEquals(0, CliRun.of("models", "verify", model.toString()).exitCode());
+        String card = Files.readString(model.resolve("README.md"));
+        assertTrue(card.contains("heed train sentiment --encoder textcnn"), card);
+        assertTrue(card.contains("Dev metrics (100 examples)"), card);
+        JsonNode manifest = HeedJson.COMPACT.readTree(model.resolve("model.json").toFile());
+        assertEquals("sentiment", manifest.get("task").asText());
+        assertTrue(manifest.get("metrics").get("accuracy").asDouble() >= 0.9, manifest.get("metrics").toString());
+        assertTrue(manifest.get("provenance").get("dataFingerprint").asText().startsWith("sha256:"));
+    }
+
+    @Test
+    void evalReportsAccuracyF1AndConfusion() throws Exception {
+        Path report = dir.resolve("report.json");
+        CliRun run = CliRun.of("eval", "sentiment", "--model", model.toString(), "--data",
+                dir.resolve("dev.tsv").toString(), "--report", report.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = HeedJson.COMPACT.readTree(report.toFile());
+        assertTrue(json.get("accuracy").asDouble() >= 0.9, json.toString());
+        assertEquals(100, json.get("confusion").get(0).get(0).asLong() + json.get("confusion").get(0).get(1).asLong()
+                + json.get("confusion").get(1).get(0).asLong() + json.get("confusion").get(1).get(1).asLong());
+        assertTrue(run.out().contains("macro-F1"), run.out());
+    }
+
+    @Test
+    void predictionsCarryProbabilitiesAndTheAttentionThatDecided() throws Exception {
+        Path in = dir.resolve("in.txt");
+        Files.writeString(in, String.join("\n", "the film was superb", "a dull plot", "", "   ",
+                "Der Film war großartig 👍🏽", "x".repeat(100_000) + " " + "bad ".repeat(30_000)) + "\n");
+        Path out = dir.resolve("out.jsonl");
+        CliRun run = CliRun.of("sentiment", "--model", model.toString(), "--attention", "-i", in.toString(), "-o",
+                out.toString());
+        assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(out)) {
+            lines.add(HeedJson.COMPACT.readTree(line));
+        }
+        assertEquals(4, lines.size(), "two empty lines are error records, the rest give results");
+        assertEquals("positive", lines.get(0).get("label").asText());
+        assertEquals("negative", lines.get(1).get("label").asText());
+        for (JsonNode line : lines) {
+            double sum = line.get("probs").get("negative").asDouble() + line.get("probs").get("positive").asDouble();
+            assertEquals(1.0, sum, 1e-5);
+            double weights = 0;
+            for (JsonNode token : line.get("attention").get("tokens")) {
+                weights += token.get("weight").asDouble();
+            }
+            assertEquals(1.0, weights, 1e-4, "pooling attention over the tokens read sums to 1");
+        }
+        JsonNode superb = lines.get(0).get("attention").get("tokens").get(3);
+        assertEquals("superb", superb.get("text").asText());
+        assertEquals("the film was superb".indexOf("superb"), superb.get("start").asInt());
+        assertTrue(lines.get(3).get("truncated_tokens").asInt() > 1000, "the long input is cut and says so");
+        List<String> errors = Files.readAllLines(dir.resolve("out.errors.jsonl"));
+        assertEquals(2, errors.size());
+    }
+}
