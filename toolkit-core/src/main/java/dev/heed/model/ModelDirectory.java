@@ -135,6 +135,7 @@ public final class ModelDirectory {
         Path tmp = Files.createTempFile(dir, MANIFEST, ".tmp");
         try {
             HeedJson.PRETTY.writeValue(tmp.toFile(), manifest);
+            dev.heed.io.FilePermissions.makeReadable(tmp);
             Files.move(tmp, dir.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } finally {

@@ -121,6 +121,7 @@ public final class SafeTensorsWriter {
                     out.write(e.data());
                 }
             }
+            dev.heed.io.FilePermissions.makeReadable(tmp);
             Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

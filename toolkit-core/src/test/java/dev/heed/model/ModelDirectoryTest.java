@@ -51,6 +51,14 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void writtenFilesAreReadableByOthersLikeOrdinaryFiles() throws IOException {
+        for (String f : List.of("model.json", "weights.safetensors")) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve(f))), f);
+        }
+    }
+
+    @Test
     void missingFileIsNamed() throws IOException {
         Files.delete(dir.resolve("tokenizer.json"));
         ModelFileMissingException e = assertThrows(ModelFileMissingException.class, () -> ModelDirectory.open(dir));
