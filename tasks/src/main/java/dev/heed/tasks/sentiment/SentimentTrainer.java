@@ -124,8 +124,14 @@ public final class SentimentTrainer {
                             }
                             NDList logits = trainer.forward(new NDList(inputs[0], inputs[1]));
                             NDArray loss = trainer.getLoss().evaluate(new NDList(step.create(labels)), logits);
+                            float value = loss.getFloat();
+                            if (!Float.isFinite(value)) {
+                                throw new IllegalStateException("the training loss became " + value + " in epoch "
+                                        + epoch + " after " + steps + " steps: training diverged; lower --lr (now "
+                                        + options.learningRate() + ") or --clip");
+                            }
                             gc.backward(loss);
-                            lossSum += loss.getFloat();
+                            lossSum += value;
                             steps++;
                         }
                         trainer.step();

@@ -75,13 +75,17 @@ class ClassifierTrainingTest {
     }
 
     static float[] train(String encoder, Map<String, Object> config) {
+        return train(encoder, config, 0.01f);
+    }
+
+    static float[] train(String encoder, Map<String, Object> config, float learningRate) {
         Engine.getEngine("PyTorch").setRandomSeed(42);
         ClassifierBlock classifier = new ClassifierBlock(Encoders.create(encoder, config), 2, 0.1f);
         List<Float> losses = new ArrayList<>();
         try (Model model = Model.newInstance("test")) {
             model.setBlock(classifier);
             Optimizer adam = Optimizer.adamW().optLearningRateTracker(Tracker.warmUp()
-                    .optWarmUpBeginValue(0f).optWarmUpSteps(10).setMainTracker(Tracker.fixed(0.01f)).build())
+                    .optWarmUpBeginValue(0f).optWarmUpSteps(10).setMainTracker(Tracker.fixed(learningRate)).build())
                     .optClipGrad(1f).build();
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(adam).optInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
@@ -133,14 +137,16 @@ class ClassifierTrainingTest {
 
     @Test
     void everyEncoderTrainsThroughTheHead() {
-        Map<String, Map<String, Object>> tiny = Map.of(
+        // Transformers train at a lower rate: at 0.01 one of them diverged to NaN in one CI run of many.
+        Map<String, Float> rates = Map.of("bigru", 0.01f, "transformer", 0.003f, "bert", 0.003f);
+        Map<String, Map<String, Object>> tiny = new java.util.TreeMap<>(Map.of(
                 "bigru", Map.of("vocabSize", VOCAB, "embeddingDim", 16, "hiddenSize", 16, "attentionDim", 8),
                 "transformer", Map.of("vocabSize", VOCAB, "dim", 16, "layers", 1, "heads", 2, "ffnDim", 32,
                         "maxLength", 16, "dropout", 0.0),
                 "bert", Map.of("vocabSize", VOCAB, "hiddenSize", 16, "layers", 1, "heads", 2, "intermediateSize", 32,
-                        "maxPositions", 16, "dropout", 0.0));
+                        "maxPositions", 16, "dropout", 0.0)));
         for (Map.Entry<String, Map<String, Object>> e : tiny.entrySet()) {
-            float[] run = train(e.getKey(), e.getValue());
+            float[] run = train(e.getKey(), e.getValue(), rates.get(e.getKey()));
             assertTrue(run[2] >= 0.9, e.getKey() + " held-out accuracy " + run[2] + ", loss " + run[0] + " -> " + run[1]);
         }
     }
