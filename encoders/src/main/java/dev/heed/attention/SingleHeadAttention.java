@@ -35,7 +35,7 @@ abstract class SingleHeadAttention extends AttentionBlock {
 
     /** Applies a child linear layer to {@code x}. */
     static NDArray apply(Linear layer, ParameterStore ps, NDArray x, boolean training) {
-        return layer.forward(ps, new ai.djl.ndarray.NDList(x), training).singletonOrThrow();
+        return BlockCalls.apply(layer, ps, x, training);
     }
 
     /** Requires equal query and key sizes (dot products). */

@@ -8,11 +8,11 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.heed.attention.AttentionConfig;
+import dev.heed.attention.BlockCalls;
 import dev.heed.attention.AttentionOutput;
 import dev.heed.attention.MultiHeadAttention;
 import java.util.LinkedHashMap;
@@ -44,22 +44,15 @@ final class BertLayer extends AbstractBlock {
 
     AttentionOutput forward(ParameterStore ps, NDArray x, NDArray mask, boolean training, boolean capture) {
         AttentionOutput attended = attention.attend(ps, x, x, x, mask, training, capture);
-        NDArray h = norm(attentionNorm, ps, x.add(dropout(attended.context(), training)), training);
-        NDArray ffn = apply(output, ps, Activation.gelu(apply(intermediate, ps, h, training)), training);
-        NDArray out = norm(outputNorm, ps, h.add(dropout(ffn, training)), training);
+        NDArray h = BlockCalls.apply(attentionNorm, ps, x.add(dropout(attended.context(), training)), training);
+        NDArray ffn = BlockCalls.apply(output, ps, Activation.gelu(BlockCalls.apply(intermediate, ps, h, training)),
+                training);
+        NDArray out = BlockCalls.apply(outputNorm, ps, h.add(dropout(ffn, training)), training);
         return new AttentionOutput(out, attended.weights());
     }
 
     private NDArray dropout(NDArray x, boolean training) {
-        return training && config.dropout() > 0 ? Dropout.dropout(x, config.dropout(), true).singletonOrThrow() : x;
-    }
-
-    private static NDArray apply(Linear layer, ParameterStore ps, NDArray x, boolean training) {
-        return layer.forward(ps, new NDList(x), training).singletonOrThrow();
-    }
-
-    private static NDArray norm(LayerNorm layer, ParameterStore ps, NDArray x, boolean training) {
-        return layer.forward(ps, new NDList(x), training).singletonOrThrow();
+        return BlockCalls.dropout(x, config.dropout(), training);
     }
 
     /** This layer's parameters under their HuggingFace names, relative to {@code encoder.layer.N.}. */

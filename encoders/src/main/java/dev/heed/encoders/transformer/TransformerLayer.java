@@ -7,12 +7,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.heed.attention.AttentionBlock;
 import dev.heed.attention.AttentionConfig;
+import dev.heed.attention.BlockCalls;
 import dev.heed.attention.AttentionOutput;
 import dev.heed.attention.Attentions;
 
@@ -63,15 +63,15 @@ final class TransformerLayer extends AbstractBlock {
     }
 
     private NDArray dropout(NDArray x, boolean training) {
-        return training && config.dropout() > 0 ? Dropout.dropout(x, config.dropout(), true).singletonOrThrow() : x;
+        return BlockCalls.dropout(x, config.dropout(), training);
     }
 
-    private static NDArray apply(Linear layer, ParameterStore ps, NDArray x, boolean training) {
-        return layer.forward(ps, new NDList(x), training).singletonOrThrow();
+    private static NDArray apply(ai.djl.nn.Block block, ParameterStore ps, NDArray x, boolean training) {
+        return BlockCalls.apply(block, ps, x, training);
     }
 
     static NDArray norm(LayerNorm layer, ParameterStore ps, NDArray x, boolean training) {
-        return layer.forward(ps, new NDList(x), training).singletonOrThrow();
+        return BlockCalls.apply(layer, ps, x, training);
     }
 
     @Override
