@@ -16,6 +16,8 @@ import dev.heed.encoders.EncoderOutput;
 import dev.heed.encoders.EncoderSpec;
 import dev.heed.encoders.MaskedPooling;
 import dev.heed.encoders.TokenEmbedding;
+import dev.heed.encoders.transformer.LayerSettings;
+import dev.heed.encoders.transformer.TransformerLayer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -42,7 +44,7 @@ public final class BertEncoder extends EncoderBlock {
     private final TokenEmbedding positions;
     private final TokenEmbedding tokenTypes;
     private final LayerNorm embeddingNorm;
-    private final List<BertLayer> layers = new ArrayList<>();
+    private final List<TransformerLayer> layers = new ArrayList<>();
     private final EncoderSpec spec;
 
     public BertEncoder(BertConfig config) {
@@ -53,7 +55,9 @@ public final class BertEncoder extends EncoderBlock {
         embeddingNorm = addChildBlock("embeddingNorm",
                 LayerNorm.builder().axis(2).optEpsilon(config.layerNormEps()).build());
         for (int i = 0; i < config.layers(); i++) {
-            layers.add(addChildBlock("layer" + i, new BertLayer(config)));
+            layers.add(addChildBlock("layer" + i, new TransformerLayer(new LayerSettings(config.hiddenSize(),
+                    config.heads(), config.intermediateSize(), false, "multi-head", 1, config.layerNormEps(),
+                    config.dropout()))));
         }
         spec = new EncoderSpec(NAME, config.hiddenSize(), config.hiddenSize(), EnumSet.of(Capability.SEQUENCE_STATES,
                 Capability.POOLED_STATE, Capability.SELF_ATTENTION_WEIGHTS));
@@ -107,13 +111,32 @@ public final class BertEncoder extends EncoderBlock {
         map.put("embeddings.word_embeddings.weight", words.weight());
         map.put("embeddings.position_embeddings.weight", positions.weight());
         map.put("embeddings.token_type_embeddings.weight", tokenTypes.weight());
-        BertLayer.layerNorm(map, "embeddings.LayerNorm", embeddingNorm);
+        layerNorm(map, "embeddings.LayerNorm", embeddingNorm);
         for (int i = 0; i < layers.size(); i++) {
-            for (Map.Entry<String, Parameter> e : layers.get(i).huggingFaceParameters().entrySet()) {
-                map.put("encoder.layer." + i + "." + e.getKey(), e.getValue());
+            TransformerLayer layer = layers.get(i);
+            String prefix = "encoder.layer." + i + ".";
+            for (var p : layer.attention().getParameters()) {
+                // the attention's children are query, key, value, output: "01query_weight" -> attention.self.query.weight
+                String[] parts = p.getKey().substring(2).split("_");
+                String part = parts[0].equals("output") ? "attention.output.dense" : "attention.self." + parts[0];
+                map.put(prefix + part + "." + parts[1], p.getValue());
             }
+            layerNorm(map, prefix + "attention.output.LayerNorm", layer.attentionNorm());
+            linear(map, prefix + "intermediate.dense", layer.inner());
+            linear(map, prefix + "output.dense", layer.outer());
+            layerNorm(map, prefix + "output.LayerNorm", layer.ffnNorm());
         }
         return map;
+    }
+
+    private static void linear(Map<String, Parameter> map, String name, ai.djl.nn.core.Linear layer) {
+        map.put(name + ".weight", layer.getParameters().get("weight"));
+        map.put(name + ".bias", layer.getParameters().get("bias"));
+    }
+
+    private static void layerNorm(Map<String, Parameter> map, String name, LayerNorm layer) {
+        map.put(name + ".weight", layer.getParameters().get("gamma"));
+        map.put(name + ".bias", layer.getParameters().get("beta"));
     }
 
     @Override
@@ -123,7 +146,7 @@ public final class BertEncoder extends EncoderBlock {
         positions.initialize(manager, dataType, ids);
         tokenTypes.initialize(manager, dataType, ids);
         embeddingNorm.initialize(manager, dataType, new Shape(1, 1, config.hiddenSize()));
-        for (BertLayer layer : layers) {
+        for (TransformerLayer layer : layers) {
             layer.initialize(manager, dataType, new Shape(1, 1, config.hiddenSize()), new Shape(1, 1));
         }
     }

@@ -45,7 +45,9 @@ public final class TransformerEncoder extends EncoderBlock {
                 ? Optional.of(addChildBlock("positions", new TokenEmbedding(config.maxLength(), config.dim())))
                 : Optional.empty();
         for (int i = 0; i < config.layers(); i++) {
-            layers.add(addChildBlock("layer" + i, new TransformerLayer(config)));
+            layers.add(addChildBlock("layer" + i, new TransformerLayer(new LayerSettings(config.dim(), config.heads(),
+                    config.ffnDim(), config.norm().equals("pre"), config.attention(), config.window(), 1e-5f,
+                    config.dropout()))));
         }
         finalNorm = config.norm().equals("pre")
                 ? Optional.of(addChildBlock("finalNorm", LayerNorm.builder().axis(2).build())) : Optional.empty();

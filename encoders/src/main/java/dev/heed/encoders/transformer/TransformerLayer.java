@@ -20,33 +20,61 @@ import dev.heed.attention.Attentions;
  * One Transformer encoder layer (Vaswani et al. 2017, <a href="https://arxiv.org/abs/1706.03762">arXiv:1706.03762</a>)
  * with the self-attention variant chosen by name: pre-LN {@code x + Attn(LN(x))}, {@code x + FFN(LN(x))},
  * or post-LN {@code LN(x + Attn(x))}, {@code LN(x + FFN(x))}; FFN is {@code W2 GELU(W1 x)}. States
- * {@code (B, S, D)} in and out.
+ * {@code (B, S, D)} in and out. The {@code transformer} encoder uses it pre- or post-LN; the {@code bert} encoder
+ * post-LN with multi-head attention, which is BERT's layer.
  */
-final class TransformerLayer extends AbstractBlock {
+public final class TransformerLayer extends AbstractBlock {
 
-    private final TransformerConfig config;
+    private final LayerSettings config;
     private final AttentionBlock attention;
     private final LayerNorm attentionNorm;
     private final Linear inner;
     private final Linear outer;
     private final LayerNorm ffnNorm;
 
-    TransformerLayer(TransformerConfig config) {
+    public TransformerLayer(LayerSettings config) {
         this.config = config;
         attention = addChildBlock("attention", Attentions.create(config.attention(),
                 AttentionConfig.selfAttention(config.dim(), config.heads(), config.window())));
-        attentionNorm = addChildBlock("attentionNorm", LayerNorm.builder().axis(2).build());
+        attentionNorm = addChildBlock("attentionNorm",
+                LayerNorm.builder().axis(2).optEpsilon(config.layerNormEps()).build());
         inner = addChildBlock("inner", Linear.builder().setUnits(config.ffnDim()).build());
         outer = addChildBlock("outer", Linear.builder().setUnits(config.dim()).build());
-        ffnNorm = addChildBlock("ffnNorm", LayerNorm.builder().axis(2).build());
+        ffnNorm = addChildBlock("ffnNorm", LayerNorm.builder().axis(2).optEpsilon(config.layerNormEps()).build());
     }
 
-    boolean producesWeights() {
+    /** Whether its attention has weights to show. */
+    public boolean producesWeights() {
         return attention.producesWeights();
     }
 
-    AttentionOutput forward(ParameterStore ps, NDArray x, NDArray mask, boolean training, boolean capture) {
-        boolean pre = config.norm().equals("pre");
+    /** The self-attention block. */
+    public AttentionBlock attention() {
+        return attention;
+    }
+
+    /** The LayerNorm of the attention sub-layer. */
+    public LayerNorm attentionNorm() {
+        return attentionNorm;
+    }
+
+    /** The feed-forward layer's first ({@code dim -> ffnDim}) and second ({@code ffnDim -> dim}) linear maps. */
+    public Linear inner() {
+        return inner;
+    }
+
+    public Linear outer() {
+        return outer;
+    }
+
+    /** The LayerNorm of the feed-forward sub-layer. */
+    public LayerNorm ffnNorm() {
+        return ffnNorm;
+    }
+
+    /** States {@code (B, S, D)} after this layer, with the attention weights when {@code capture}. */
+    public AttentionOutput forward(ParameterStore ps, NDArray x, NDArray mask, boolean training, boolean capture) {
+        boolean pre = config.preNorm();
         NDArray in = pre ? norm(attentionNorm, ps, x, training) : x;
         AttentionOutput attended = attention.attend(ps, in, in, in, mask, training, capture);
         NDArray h = x.add(dropout(attended.context(), training));
