@@ -6,7 +6,6 @@ import dev.heed.io.Record;
 import dev.heed.io.RecordFormat;
 import dev.heed.io.RecordReader;
 import dev.heed.text.CoreNlpWordTokenizer;
-import dev.heed.text.Token;
 import dev.heed.text.WordTokenizer;
 import dev.heed.text.vocab.BpeConfig;
 import dev.heed.text.vocab.BpeModel;
@@ -124,8 +123,7 @@ final class VocabCommand implements Runnable {
             WordTokenizer tokenizer = pretokenized ? null : new CoreNlpWordTokenizer();
             for (String line : lines) {
                 builder.add(pretokenized ? Arrays.asList(line.strip().split("\\s+"))
-                        : tokenizer.words(line).stream().map(Token::normalized)
-                                .map(w -> w.replaceAll("\\s", "_")).toList());
+                        : tokenizer.words(line).stream().map(t -> WordVocabulary.key(t.normalized())).toList());
             }
             WordVocabulary vocabulary = builder.build();
             TokenizerJsonWriter.writeWordLevel(vocabulary, true, files.out);

@@ -1,44 +1,19 @@
 package dev.heed.attention;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.core.Linear;
-import ai.djl.training.ParameterStore;
-
 /**
  * Luong "general" global attention (Luong et al. 2015, <a href="https://arxiv.org/abs/1508.04025">arXiv:1508.04025</a>):
  * {@code score(q, k) = q · W_a k}. {@link #prepare} computes {@code W_a k} {@code (B, S, Dq)} once per source.
  */
-public final class GeneralAttention extends SingleHeadAttention {
+public final class GeneralAttention extends GeneralScoredAttention {
 
     public static final String NAME = "general";
 
-    private final Linear keyLayer;
-
     public GeneralAttention(AttentionConfig config) {
         super(config);
-        keyLayer = addChildBlock("key", Linear.builder().setUnits(config.queryDim()).optBias(false).build());
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public PreparedKeys prepare(ParameterStore ps, NDArray keys, NDArray values, NDArray mask, boolean training) {
-        checkKeys(keys, values);
-        return new PreparedKeys(apply(keyLayer, ps, keys, training), values, mask);
-    }
-
-    @Override
-    NDArray scores(ParameterStore ps, NDArray queries, PreparedKeys prepared, boolean training) {
-        return queries.matMul(prepared.keys().transpose(0, 2, 1));                    // (B, T, S)
-    }
-
-    @Override
-    protected void initializeChildBlocks(ai.djl.ndarray.NDManager manager, DataType dataType, Shape... inputShapes) {
-        keyLayer.initialize(manager, dataType, new Shape(1, config.keyDim()));
     }
 }

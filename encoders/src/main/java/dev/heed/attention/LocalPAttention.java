@@ -16,17 +16,15 @@ import ai.djl.training.ParameterStore;
  * keys. Uses {@code queryDim}, {@code keyDim}, {@code valueDim}, {@code hiddenDim} (the predictor's layer)
  * and {@code window}.
  */
-public final class LocalPAttention extends SingleHeadAttention {
+public final class LocalPAttention extends GeneralScoredAttention {
 
     public static final String NAME = "local-p";
 
-    private final Linear keyLayer;
     private final Linear positionLayer;
     private final Parameter positionVector;
 
     public LocalPAttention(AttentionConfig config) {
         super(config);
-        keyLayer = addChildBlock("key", Linear.builder().setUnits(config.queryDim()).optBias(false).build());
         positionLayer = addChildBlock("position", Linear.builder().setUnits(config.hiddenDim()).optBias(false).build());
         positionVector = addParameter(Parameter.builder().setName("v_p").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(config.hiddenDim(), 1)).build());
@@ -35,17 +33,6 @@ public final class LocalPAttention extends SingleHeadAttention {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public PreparedKeys prepare(ParameterStore ps, NDArray keys, NDArray values, NDArray mask, boolean training) {
-        checkKeys(keys, values);
-        return new PreparedKeys(apply(keyLayer, ps, keys, training), values, mask);
-    }
-
-    @Override
-    NDArray scores(ParameterStore ps, NDArray queries, PreparedKeys prepared, boolean training) {
-        return queries.matMul(prepared.keys().transpose(0, 2, 1));                    // (B, T, S)
     }
 
     @Override
@@ -72,7 +59,7 @@ public final class LocalPAttention extends SingleHeadAttention {
 
     @Override
     protected void initializeChildBlocks(ai.djl.ndarray.NDManager manager, DataType dataType, Shape... inputShapes) {
-        keyLayer.initialize(manager, dataType, new Shape(1, config.keyDim()));
+        super.initializeChildBlocks(manager, dataType, inputShapes);
         positionLayer.initialize(manager, dataType, new Shape(1, config.queryDim()));
     }
 }

@@ -8,7 +8,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
-import dev.heed.attention.AttentionOutput;
 import dev.heed.encoders.AttentionMap;
 import dev.heed.encoders.Capability;
 import dev.heed.encoders.EncoderBlock;
@@ -94,12 +93,7 @@ public final class BertEncoder extends EncoderBlock {
             x = Dropout.dropout(x, config.dropout(), true).singletonOrThrow();
         }
         List<AttentionMap> maps = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            AttentionOutput out = layers.get(i).forward(ps, x, mask, training, capture);
-            x = out.context();
-            final int layer = i;
-            out.weights().ifPresent(w -> maps.add(new AttentionMap(AttentionMap.SELF_ATTENTION, layer, w)));
-        }
+        x = TransformerLayer.runAll(layers, ps, x, mask, training, capture, maps);
         NDArray pooled = config.pooling().equals("cls") ? x.get(":, 0, :") : MaskedPooling.mean(x, mask);
         return new EncoderOutput(Optional.of(x), Optional.of(pooled), Optional.empty(), maps);
     }

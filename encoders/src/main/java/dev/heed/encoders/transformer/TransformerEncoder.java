@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
-import dev.heed.attention.AttentionOutput;
 import dev.heed.encoders.AttentionMap;
 import dev.heed.encoders.Capability;
 import dev.heed.encoders.EncoderBlock;
@@ -91,12 +90,7 @@ public final class TransformerEncoder extends EncoderBlock {
             x = Dropout.dropout(x, config.dropout(), true).singletonOrThrow();
         }
         List<AttentionMap> maps = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            AttentionOutput out = layers.get(i).forward(ps, x, mask, training, capture);
-            x = out.context();
-            final int layer = i;
-            out.weights().ifPresent(w -> maps.add(new AttentionMap(AttentionMap.SELF_ATTENTION, layer, w)));
-        }
+        x = TransformerLayer.runAll(layers, ps, x, mask, training, capture, maps);
         if (finalNorm.isPresent()) {
             x = TransformerLayer.norm(finalNorm.get(), ps, x, training);
         }

@@ -15,6 +15,8 @@ import dev.heed.attention.AttentionConfig;
 import dev.heed.attention.BlockCalls;
 import dev.heed.attention.AttentionOutput;
 import dev.heed.attention.Attentions;
+import dev.heed.encoders.AttentionMap;
+import java.util.List;
 
 /**
  * One Transformer encoder layer (Vaswani et al. 2017, <a href="https://arxiv.org/abs/1706.03762">arXiv:1706.03762</a>)
@@ -70,6 +72,22 @@ public final class TransformerLayer extends AbstractBlock {
     /** The LayerNorm of the feed-forward sub-layer. */
     public LayerNorm ffnNorm() {
         return ffnNorm;
+    }
+
+    /**
+     * Runs {@code x} through {@code layers} in order, adding each layer's self-attention weights to
+     * {@code maps} when {@code capture}; returns the last layer's states.
+     */
+    public static NDArray runAll(List<TransformerLayer> layers, ParameterStore ps, NDArray x, NDArray mask,
+            boolean training, boolean capture, List<AttentionMap> maps) {
+        NDArray states = x;
+        for (int i = 0; i < layers.size(); i++) {
+            AttentionOutput out = layers.get(i).forward(ps, states, mask, training, capture);
+            states = out.context();
+            final int layer = i;
+            out.weights().ifPresent(w -> maps.add(new AttentionMap(AttentionMap.SELF_ATTENTION, layer, w)));
+        }
+        return states;
     }
 
     /** States {@code (B, S, D)} after this layer, with the attention weights when {@code capture}. */

@@ -28,7 +28,7 @@ public sealed interface TextVectorizer {
             List<Token> kept = words.subList(0, words.size() - cut);
             long[] ids = new long[Math.max(1, kept.size())];
             for (int i = 0; i < kept.size(); i++) {
-                ids[i] = vocabulary.id(kept.get(i).normalized());
+                ids[i] = vocabulary.id(WordVocabulary.key(kept.get(i).normalized()));
             }
             if (kept.isEmpty()) {
                 ids[0] = vocabulary.unknownId();

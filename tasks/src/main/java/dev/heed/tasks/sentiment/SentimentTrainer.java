@@ -22,7 +22,6 @@ import dev.heed.tasks.classification.ClassifierBlock;
 import dev.heed.tasks.classification.LabelledTexts;
 import dev.heed.tasks.classification.TextVectorizer;
 import dev.heed.text.CoreNlpWordTokenizer;
-import dev.heed.text.Token;
 import dev.heed.text.WordTokenizer;
 import dev.heed.text.vocab.WordVocabulary;
 import dev.heed.text.vocab.WordVocabularyBuilder;
@@ -47,7 +46,7 @@ public final class SentimentTrainer {
 
     /** What training produced: the model (best epoch), its vocabulary, dev metrics and the per-epoch log. */
     public record Result(ClassifierBlock classifier, WordVocabulary vocabulary, ClassificationMetrics dev,
-            int bestEpoch, List<String> log, double seconds, Map<String, float[]> bestWeights) {
+            int bestEpoch, List<String> log, double seconds) {
     }
 
     private final SentimentTrainingOptions options;
@@ -69,8 +68,7 @@ public final class SentimentTrainer {
                 WordVocabularyConfig.of(options.minCount(), options.maxVocab()));
         List<List<String>> trainWords = new ArrayList<>();
         for (String text : train.texts()) {
-            List<String> normalized = words.words(text).stream().map(Token::normalized)
-                    .map(w -> w.replaceAll("\\s", "_")).toList();
+            List<String> normalized = words.words(text).stream().map(t -> WordVocabulary.key(t.normalized())).toList();
             trainWords.add(normalized);
             builder.add(normalized);
         }
@@ -153,7 +151,7 @@ public final class SentimentTrainer {
                 }
                 restore(classifier, bestWeights);
                 return finish.apply(new Result(classifier, vocabulary, best, bestEpoch, log,
-                        (System.nanoTime() - start) / 1e9, bestWeights));
+                        (System.nanoTime() - start) / 1e9));
             }
         }
     }

@@ -38,6 +38,18 @@ public final class WordVocabulary {
         this.unknownId = unk;
     }
 
+    /**
+     * The vocabulary key of a word: whitespace inside it (a CoreNLP token such as "3 1/2" keeps its
+     * non-breaking space) becomes {@code _}, since a word-level tokenizer.json splits on whitespace. Use it
+     * both when counting words and when looking them up.
+     */
+    public static String key(String word) {
+        StringBuilder key = new StringBuilder(word.length());
+        word.codePoints().forEach(c -> key.appendCodePoint(
+                Character.isWhitespace(c) || Character.isSpaceChar(c) ? '_' : c));
+        return key.toString();
+    }
+
     /** The id of {@code token}, or the unknown token's id when it is not in the vocabulary. */
     public int id(String token) {
         return ids.getOrDefault(token, unknownId);

@@ -52,6 +52,15 @@ class WordVocabularyTest {
     }
 
     @Test
+    void keysReplaceEveryKindOfSpaceSoTheyCanBeCounted() {
+        assertEquals("3_1/2", WordVocabulary.key("3\u00a01/2"));
+        assertEquals("a_b_c", WordVocabulary.key("a\u2009b c"));
+        WordVocabularyBuilder builder = new WordVocabularyBuilder(WordVocabularyConfig.of(1, 10));
+        builder.add(List.of(WordVocabulary.key("3\u00a01/2")));
+        assertEquals(2, builder.build().id(WordVocabulary.key("3\u00a01/2")));
+    }
+
+    @Test
     void rejectsWordsWithWhitespace() {
         WordVocabularyBuilder builder = new WordVocabularyBuilder(WordVocabularyConfig.of(1, 10));
         assertThrows(IllegalArgumentException.class, () -> builder.add(List.of("two words")));
