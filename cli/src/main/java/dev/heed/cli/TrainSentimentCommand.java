@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,14 +19,27 @@ import picocli.CommandLine.Option;
 
 /** {@code heed train sentiment}: a sentiment classifier from scratch, written as a model directory. */
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
-        description = {"Train a sentiment classifier from scratch over an encoder with a pooled output, choosing"
+        description = {"Train a sentiment classifier over an encoder with a pooled output, from scratch (--encoder)"
+                + " or fine-tuning a pretrained model (--init), on gold labels or a teacher's (--teacher), choosing"
                 + " the epoch by dev accuracy; writes a model directory (model.json, tokenizer.json,"
                 + " weights.safetensors, README.md model card with this command and the dev metrics).",
                 "Data: TSV with a header (sentence|text, label), 'label text' lines, or JSON lines {text, label}."})
 final class TrainSentimentCommand implements Callable<Integer> {
 
-    @Option(names = "--encoder", required = true, description = "textcnn, bigru or transformer.")
+    @Option(names = "--encoder", description = "textcnn, bigru or transformer, trained from scratch.")
     String encoder;
+
+    @Option(names = "--init", paramLabel = "MODEL", description = "Fine-tune this pretrained model (a name such as"
+            + " all-minilm-l6-v2, or a directory): its encoder, config, weights and subword tokenizer.")
+    String init;
+
+    @Option(names = "--teacher", paramLabel = "MODEL", description = "Distil: train on this sentiment model's"
+            + " probabilities instead of the gold labels.")
+    String teacher;
+
+    @Option(names = "--augment", defaultValue = "0", paramLabel = "N", description = "With --teacher, N augmented"
+            + " variants of each training text (masked words, n-gram samples) labelled by the teacher.")
+    int augment;
 
     @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training data.")
     Path train;
@@ -63,8 +77,9 @@ final class TrainSentimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> classes = labels.equals("sst5") ? LabelledTexts.FIVE_CLASS : Arrays.asList(labels.split(","));
-        SentimentTrainingOptions options = new SentimentTrainingOptions(encoder, settings, classes, epochs, batchSize,
-                learningRate, warmup, weightDecay, clip, dropout, seed, patience, maxLength, minCount, maxVocab);
+        SentimentTrainingOptions options = new SentimentTrainingOptions(Optional.ofNullable(encoder), settings, classes,
+                epochs, batchSize, learningRate, warmup, weightDecay, clip, dropout, seed, patience, maxLength, minCount,
+                maxVocab, Optional.ofNullable(init), Optional.ofNullable(teacher), augment);
         PrintWriter err = spec.commandLine().getErr();
         LabelledTexts trainData = LabelledTexts.read(train, classes);
         LabelledTexts devData = LabelledTexts.read(dev, classes);

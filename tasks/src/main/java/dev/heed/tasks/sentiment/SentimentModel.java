@@ -21,9 +21,10 @@ import dev.heed.tasks.classification.TextVectorizer;
 import dev.heed.tensor.SafeTensorsFile;
 import dev.heed.text.CoreNlpWordTokenizer;
 import dev.heed.text.vocab.TokenizerJsonReader;
-import dev.heed.text.vocab.WordVocabulary;
+import dev.heed.text.SubwordTokenizer;
 import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,9 +72,10 @@ public final class SentimentModel implements AutoCloseable {
         }
         ComponentSpec encoderSpec = model.manifest().components().get("encoder");
         ComponentSpec vectorizerSpec = model.manifest().components().get("vectorizer");
-        if (encoderSpec == null || vectorizerSpec == null || !vectorizerSpec.name().equals(SentimentModelWriter.WORDS)) {
-            throw new ModelLoadException(model.path() + "/model.json lacks the encoder or the "
-                    + SentimentModelWriter.WORDS + " vectorizer of a sentiment model");
+        if (encoderSpec == null || vectorizerSpec == null || !(vectorizerSpec.name().equals(SentimentModelWriter.WORDS)
+                || vectorizerSpec.name().equals(SentimentModelWriter.SUBWORDS))) {
+            throw new ModelLoadException(model.path() + "/model.json lacks the encoder or a vectorizer ("
+                    + SentimentModelWriter.WORDS + ", " + SentimentModelWriter.SUBWORDS + ") of a sentiment model");
         }
         NDManager manager = NDManager.newBaseManager(device);
         try {
@@ -87,11 +89,13 @@ public final class SentimentModel implements AutoCloseable {
             for (var e : classifier.headParameters().entrySet()) {
                 e.getValue().getArray().set(FloatBuffer.wrap(weights.floats("head." + e.getKey())));
             }
-            WordVocabulary vocabulary = TokenizerJsonReader.wordLevel(model.resolve(
-                    model.manifest().tokenizers().get("source")));
+            Path tokenizerFile = model.resolve(model.manifest().tokenizers().get("source"));
+            TextVectorizer vectorizer = vectorizerSpec.name().equals(SentimentModelWriter.WORDS)
+                    ? new TextVectorizer.Words(new CoreNlpWordTokenizer(), TokenizerJsonReader.wordLevel(tokenizerFile))
+                    : new TextVectorizer.Subwords(SubwordTokenizer.load(tokenizerFile, true));
             int maxLength = ((Number) vectorizerSpec.config().getOrDefault("maxLength", 128)).intValue();
             return new SentimentModel(model.manifest().name(), model.manifest().labels(), classifier, manager,
-                    new TextVectorizer.Words(new CoreNlpWordTokenizer(), vocabulary), maxLength);
+                    vectorizer, maxLength);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw new ModelLoadException("cannot load sentiment model " + model.path() + ": " + e.getMessage(), e);
@@ -166,6 +170,9 @@ public final class SentimentModel implements AutoCloseable {
         if (!closed) {
             closed = true;
             manager.close();
+            if (vectorizer instanceof TextVectorizer.Subwords s) {
+                s.tokenizer().close();
+            }
         }
     }
 }

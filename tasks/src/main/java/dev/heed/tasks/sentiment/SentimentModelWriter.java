@@ -11,6 +11,7 @@ import dev.heed.model.ModelManifest;
 import dev.heed.model.Provenance;
 import dev.heed.model.Sha256;
 import dev.heed.tasks.classification.ClassificationMetrics;
+import dev.heed.tasks.classification.TextVectorizer;
 import dev.heed.tensor.DType;
 import dev.heed.tensor.SafeTensorsWriter;
 import dev.heed.text.vocab.TokenizerJsonWriter;
@@ -25,8 +26,10 @@ import java.util.Map;
 /** Writes a trained sentiment classifier as a model directory with its manifest and model card. */
 public final class SentimentModelWriter {
 
-    /** The vectorizer every word-level sentiment model uses. */
+    /** The vectorizer of word-level models: CoreNLP's normalized words in a word-level tokenizer.json. */
     public static final String WORDS = "corenlp-words";
+    /** The vectorizer of fine-tuned models: the pretrained model's HuggingFace subwords. */
+    public static final String SUBWORDS = "hf-subwords";
 
     private SentimentModelWriter() {
     }
@@ -41,7 +44,17 @@ public final class SentimentModelWriter {
     public static ModelDirectory write(SentimentTrainer.Result result, SentimentTrainingOptions options, String name,
             String command, Path trainFile, Path out) throws IOException, ModelLoadException {
         Files.createDirectories(out);
-        TokenizerJsonWriter.writeWordLevel(result.vocabulary(), true, out.resolve("tokenizer.json"));
+        String vectorizer = switch (result.vectorizer()) {
+            case TextVectorizer.Words w -> {
+                TokenizerJsonWriter.writeWordLevel(w.vocabulary(), true, out.resolve("tokenizer.json"));
+                yield WORDS;
+            }
+            case TextVectorizer.Subwords s -> {
+                Files.copy(s.tokenizer().source(), out.resolve("tokenizer.json"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                yield SUBWORDS;
+            }
+        };
         SafeTensorsWriter weights = new SafeTensorsWriter().metadata("heed.task", "sentiment");
         EncoderWeights.save(result.classifier().encoder(), weights, "encoder.");
         result.classifier().headParameters().forEach((k, p) -> {
@@ -58,13 +71,14 @@ public final class SentimentModelWriter {
                 EncoderConfigs.toMap(result.classifier().encoder().config())));
         components.put("head", new ComponentSpec("linear", Map.of("labels", options.labels().size(),
                 "dropout", (double) options.dropout())));
-        components.put("vectorizer", new ComponentSpec(WORDS, Map.of("maxLength", options.maxLength())));
+        components.put("vectorizer", new ComponentSpec(vectorizer, Map.of("maxLength", options.maxLength())));
         Provenance provenance = new Provenance(HeedVersion.heed(), gitCommit(), options.seed(),
                 "sha256:" + Sha256.of(trainFile), HeedVersion.djl(), HeedVersion.libtorch(), result.seconds(), command,
                 Instant.now().toString());
         Files.writeString(out.resolve("README.md"), card(name, result, options, command));
+        String encoderName = result.classifier().encoder().spec().name();
         ModelManifest draft = new ModelManifest(ModelManifest.FORMAT_VERSION, name, "sentiment",
-                options.encoder() + " sentiment classifier (" + String.join("/", options.labels()) + ")",
+                encoderName + " sentiment classifier (" + String.join("/", options.labels()) + ")",
                 options.labels(), Map.of("source", "tokenizer.json"), components, "weights.safetensors", Map.of(),
                 metrics, provenance);
         return ModelDirectory.seal(out, draft, List.of("tokenizer.json", "weights.safetensors", "README.md"));
@@ -80,7 +94,7 @@ public final class SentimentModelWriter {
         return """
                 # %s
 
-                A %s sentiment classifier trained from scratch by Heed (encoder config in `model.json`).
+                A %s sentiment classifier trained by Heed, %s (encoder config in `model.json`).
 
                 ## Trained by
 
@@ -102,9 +116,15 @@ public final class SentimentModelWriter {
                 ## Training log
 
                 %s
-                """.formatted(name, o.encoder(), command, o.seed(), r.seconds(), r.bestEpoch(), dev.total(),
+                """.formatted(name, r.classifier().encoder().spec().name(), origin(o), command, o.seed(), r.seconds(), r.bestEpoch(), dev.total(),
                 dev.accuracy(), dev.macroF1(), perClass, java.util.Arrays.deepToString(dev.confusion()),
                 String.join("\n", r.log().stream().map(l -> "- " + l).toList()));
+    }
+
+    private static String origin(SentimentTrainingOptions o) {
+        String start = o.init().map(m -> "fine-tuned from the pretrained " + m).orElse("from scratch");
+        return o.teacher().map(t -> start + ", distilled from " + t + (o.augment() > 0 ? " over the training texts and "
+                + o.augment() + " augmented variants of each (masked words, n-gram samples)" : "")).orElse(start);
     }
 
     private static String gitCommit() {

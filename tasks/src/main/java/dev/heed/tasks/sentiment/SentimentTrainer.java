@@ -12,40 +12,40 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
-import ai.djl.training.loss.Loss;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import dev.heed.encoders.EncoderBlock;
-import dev.heed.encoders.Encoders;
+import dev.heed.encoders.EncoderWeights;
+import dev.heed.model.ModelDirectory;
+import dev.heed.model.ModelLoadException;
 import dev.heed.tasks.classification.ClassificationMetrics;
 import dev.heed.tasks.classification.ClassifierBlock;
 import dev.heed.tasks.classification.LabelledTexts;
 import dev.heed.tasks.classification.TextVectorizer;
-import dev.heed.text.CoreNlpWordTokenizer;
-import dev.heed.text.WordTokenizer;
-import dev.heed.text.vocab.WordVocabulary;
-import dev.heed.text.vocab.WordVocabularyBuilder;
-import dev.heed.text.vocab.WordVocabularyConfig;
+import dev.heed.tensor.SafeTensorsFile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Trains a sentiment classifier from scratch: a word vocabulary from the training texts (CoreNLP's
- * normalized words), an encoder and a classification head, AdamW with linear warm-up and cosine decay,
- * gradient clipping, batches sorted by length within shuffled chunks, the dev accuracy after every epoch,
- * the best epoch's weights kept, early stopping. A fixed seed gives the same model twice. Not thread-safe.
+ * Trains a sentiment classifier: from scratch (a word vocabulary from the training texts, CoreNLP's
+ * normalized words) or fine-tuning a pretrained encoder (its subword tokenizer and weights), with a
+ * classification head; AdamW with linear warm-up and cosine decay, gradient clipping, batches sorted by length
+ * within shuffled chunks, the dev accuracy after every epoch, the best epoch's weights kept, early stopping.
+ * With a teacher, the targets are the teacher's probabilities (distillation, Hinton et al. 2015) over the
+ * training texts and over augmented variants of them (Tang et al. 2019); without, the gold labels. A fixed
+ * seed gives the same model twice. Not thread-safe.
  */
 public final class SentimentTrainer {
 
-    /** What training produced: the model (best epoch), its vocabulary, dev metrics and the per-epoch log. */
-    public record Result(ClassifierBlock classifier, WordVocabulary vocabulary, ClassificationMetrics dev,
+    /** What training produced: the model (best epoch), its vectorizer, dev metrics and the per-epoch log. */
+    public record Result(ClassifierBlock classifier, TextVectorizer vectorizer, ClassificationMetrics dev,
             int bestEpoch, List<String> log, double seconds) {
     }
 
@@ -60,35 +60,22 @@ public final class SentimentTrainer {
     /**
      * Trains on {@code train}, choosing the epoch by accuracy on {@code dev}, and hands the result to
      * {@code finish} while the model's arrays are still open (to write it, for example).
+     *
+     * @throws ModelLoadException when the pretrained model or the teacher cannot be loaded
      */
-    public <T> T train(LabelledTexts train, LabelledTexts dev, java.util.function.Function<Result, T> finish) {
+    public <T> T train(LabelledTexts train, LabelledTexts dev, Function<Result, T> finish) throws ModelLoadException {
         long start = System.nanoTime();
-        WordTokenizer words = new CoreNlpWordTokenizer();
-        WordVocabularyBuilder builder = new WordVocabularyBuilder(
-                WordVocabularyConfig.of(options.minCount(), options.maxVocab()));
-        List<List<String>> trainWords = new ArrayList<>();
-        for (String text : train.texts()) {
-            List<String> normalized = words.words(text).stream().map(t -> WordVocabulary.key(t.normalized())).toList();
-            trainWords.add(normalized);
-            builder.add(normalized);
-        }
-        WordVocabulary vocabulary = builder.build();
-        TextVectorizer vectorizer = new TextVectorizer.Words(words, vocabulary);
-        List<long[]> trainIds = new ArrayList<>();
-        for (String text : train.texts()) {
-            trainIds.add(vectorizer.vectorize(text, options.maxLength()).ids());
-        }
+        TrainingStart begin = TrainingStart.of(train, options);
+        progress.accept(begin.summary());
+        TextVectorizer vectorizer = begin.vectorizer();
+        TrainingSet examples = TrainingSet.of(train, vectorizer, options, progress);
         List<long[]> devIds = dev.texts().stream().map(t -> vectorizer.vectorize(t, options.maxLength()).ids()).toList();
-        progress.accept(String.format("vocabulary %,d words; %,d training and %,d dev examples", vocabulary.size(),
-                train.size(), dev.size()));
+        progress.accept(String.format("%,d training examples (%,d texts%s), %,d dev examples", examples.size(),
+                train.size(), options.teacher().map(t -> ", targets from teacher " + t).orElse(""), dev.size()));
 
-        Map<String, Object> settings = new LinkedHashMap<>(options.encoderSettings());
-        settings.put("vocabSize", vocabulary.size());
         Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
-        EncoderBlock encoder = Encoders.create(options.encoder(), settings);
-        ClassifierBlock classifier = new ClassifierBlock(encoder, options.labels().size(), options.dropout());
-
-        int stepsPerEpoch = (train.size() + options.batchSize() - 1) / options.batchSize();
+        ClassifierBlock classifier = new ClassifierBlock(begin.encoder(), options.labels().size(), options.dropout());
+        int stepsPerEpoch = (examples.size() + options.batchSize() - 1) / options.batchSize();
         int totalSteps = stepsPerEpoch * options.epochs();
         int warmup = Math.max(1, (int) (totalSteps * options.warmupFraction()));
         Optimizer optimizer = Optimizer.adamW()
@@ -96,32 +83,40 @@ public final class SentimentTrainer {
                         .setMainTracker(Tracker.cosine().setBaseValue(options.learningRate()).optFinalValue(0f)
                                 .setMaxUpdates(totalSteps).build()).build())
                 .optWeightDecays(options.weightDecay()).optClipGrad(options.clipGradient()).build();
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(optimizer).optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+        // Targets are distributions (one-hot for gold labels): cross-entropy against soft labels.
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss("cross-entropy", 1, -1,
+                false, true)).optOptimizer(optimizer).optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
         Random shuffle = new Random(options.seed());
         List<String> log = new ArrayList<>();
         ClassificationMetrics best = null;
         int bestEpoch = 0;
         Map<String, float[]> bestWeights = new HashMap<>();
-        try (Model model = Model.newInstance("sentiment")) {
+        try (Model model = Model.newInstance("sentiment"); AutoCloseable tokenizer = closer(vectorizer)) {
             model.setBlock(classifier);
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(options.batchSize(), 8), new Shape(options.batchSize(), 8));
+                if (begin.pretrained().isPresent()) {
+                    ModelDirectory pretrained = begin.pretrained().get();
+                    EncoderWeights.load(begin.encoder(), SafeTensorsFile.open(pretrained.resolve(
+                            pretrained.manifest().weights())), "");
+                }
                 NDManager manager = trainer.getManager();
+                int k = options.labels().size();
                 for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                     long epochStart = System.nanoTime();
                     double lossSum = 0;
                     int steps = 0;
-                    for (int[] batch : batches(trainIds.size(), trainIds, shuffle)) {
+                    for (int[] batch : batches(examples.ids(), shuffle)) {
                         try (NDManager step = manager.newSubManager();
                                 GradientCollector gc = trainer.newGradientCollector()) {
-                            NDArray[] inputs = pad(step, trainIds, batch);
-                            float[] labels = new float[batch.length];
+                            NDArray[] inputs = pad(step, examples.ids(), batch);
+                            float[] targets = new float[batch.length * k];
                             for (int i = 0; i < batch.length; i++) {
-                                labels[i] = train.labels()[batch[i]];
+                                System.arraycopy(examples.targets().get(batch[i]), 0, targets, i * k, k);
                             }
                             NDList logits = trainer.forward(new NDList(inputs[0], inputs[1]));
-                            NDArray loss = trainer.getLoss().evaluate(new NDList(step.create(labels)), logits);
+                            NDArray loss = trainer.getLoss().evaluate(
+                                    new NDList(step.create(targets, new Shape(batch.length, k))), logits);
                             float value = loss.getFloat();
                             if (!Float.isFinite(value)) {
                                 throw new IllegalStateException("the training loss became " + value + " in epoch "
@@ -150,14 +145,25 @@ public final class SentimentTrainer {
                     }
                 }
                 restore(classifier, bestWeights);
-                return finish.apply(new Result(classifier, vocabulary, best, bestEpoch, log,
+                return finish.apply(new Result(classifier, vectorizer, best, bestEpoch, log,
                         (System.nanoTime() - start) / 1e9));
             }
+        } catch (java.io.IOException e) {
+            throw new ModelLoadException("cannot load the pretrained weights: " + e.getMessage(), e);
+        } catch (ModelLoadException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
+    private static AutoCloseable closer(TextVectorizer vectorizer) {
+        return vectorizer instanceof TextVectorizer.Subwords s ? s.tokenizer() : () -> { };
+    }
+
     /** Batches of example indexes: shuffled, then sorted by length within chunks of 50 batches. */
-    private List<int[]> batches(int n, List<long[]> ids, Random random) {
+    private List<int[]> batches(List<long[]> ids, Random random) {
+        int n = ids.size();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             order.add(i);

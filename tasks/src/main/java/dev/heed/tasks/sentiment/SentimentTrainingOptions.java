@@ -3,11 +3,13 @@ package dev.heed.tasks.sentiment;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How {@code heed train sentiment} trains. Immutable; validated on construction.
  *
- * @param encoder the encoder's name ({@code textcnn}, {@code bigru}, {@code transformer})
+ * @param encoder the encoder's name ({@code textcnn}, {@code bigru}, {@code transformer}); empty when fine-tuning
+ *     takes it from the pretrained model
  * @param encoderSettings settings of the encoder's config over its defaults ({@code vocabSize} is set from
  *     the vocabulary)
  * @param labels class names by index
@@ -23,13 +25,25 @@ import java.util.Objects;
  * @param maxLength longest input in tokens; longer ones are cut (and counted)
  * @param minCount words seen fewer times in training are unknown
  * @param maxVocab the largest vocabulary
+ * @param init a pretrained model (name or directory) whose encoder and tokenizer to fine-tune, or empty
+ * @param teacher a sentiment model (name or directory) whose probabilities are the targets, or empty
+ * @param augment with a teacher, augmented variants of each training text (word-level students only)
  */
-public record SentimentTrainingOptions(String encoder, Map<String, String> encoderSettings, List<String> labels,
+public record SentimentTrainingOptions(Optional<String> encoder, Map<String, String> encoderSettings, List<String> labels,
         int epochs, int batchSize, float learningRate, float warmupFraction, float weightDecay, float clipGradient,
-        float dropout, long seed, int patience, int maxLength, int minCount, int maxVocab) {
+        float dropout, long seed, int patience, int maxLength, int minCount, int maxVocab,
+        Optional<String> init, Optional<String> teacher, int augment) {
 
     public SentimentTrainingOptions {
         Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(init, "init");
+        Objects.requireNonNull(teacher, "teacher");
+        if (encoder.isEmpty() && init.isEmpty()) {
+            throw new IllegalArgumentException("name an encoder to train from scratch or a pretrained model to fine-tune");
+        }
+        if (augment < 0 || (augment > 0 && teacher.isEmpty())) {
+            throw new IllegalArgumentException("augmented variants (" + augment + ") need a teacher to label them");
+        }
         encoderSettings = Map.copyOf(encoderSettings);
         labels = List.copyOf(labels);
         if (epochs < 1 || batchSize < 1 || patience < 1 || maxLength < 1 || minCount < 1 || maxVocab < 3) {

@@ -1,0 +1,173 @@
+package dev.heed.tasks.sentiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.initializer.NormalInitializer;
+import dev.heed.encoders.EncoderBlock;
+import dev.heed.encoders.EncoderWeights;
+import dev.heed.encoders.Encoders;
+import dev.heed.engine.HeedVersion;
+import dev.heed.model.ComponentSpec;
+import dev.heed.model.ModelDirectory;
+import dev.heed.model.ModelManifest;
+import dev.heed.model.Provenance;
+import dev.heed.tasks.classification.LabelledTexts;
+import dev.heed.tensor.SafeTensorsFile;
+import dev.heed.tensor.SafeTensorsWriter;
+import dev.heed.text.vocab.TokenizerJsonWriter;
+import dev.heed.text.vocab.WordVocabulary;
+import dev.heed.text.vocab.WordVocabularyBuilder;
+import dev.heed.text.vocab.WordVocabularyConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fine-tuning a pretrained encoder and distilling from a teacher, on a synthetic task made here (a text is
+ * positive when it holds a "good" word) with a tiny BERT "pretrained" by writing random weights as a model
+ * directory: training starts from those weights, the written model reads subwords through the pretrained
+ * tokenizer, and a word-level student distilled from it with augmented texts learns the task.
+ */
+class SentimentFineTuningTest {
+
+    static final String[] GOOD = {"good", "great", "lovely", "superb"};
+    static final String[] BAD = {"bad", "awful", "dull", "poor"};
+    static final String[] FILLER = {"the", "film", "was", "a", "plot", "and", "it", "very", "actors", "story"};
+    static final Map<String, Object> TINY_BERT = Map.of("vocabSize", 32, "hiddenSize", 16, "layers", 1, "heads", 2,
+            "intermediateSize", 32, "maxPositions", 32, "dropout", 0.0);
+
+    @TempDir
+    static Path dir;
+
+    static Path pretrained;
+
+    static LabelledTexts data(int n, long seed) {
+        Random r = new Random(seed);
+        List<String> texts = new ArrayList<>();
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            boolean positive = r.nextBoolean();
+            List<String> words = new ArrayList<>();
+            for (int k = 0; k < 2 + r.nextInt(5); k++) {
+                words.add(FILLER[r.nextInt(FILLER.length)]);
+            }
+            words.add(r.nextInt(words.size() + 1), positive ? GOOD[r.nextInt(4)] : BAD[r.nextInt(4)]);
+            texts.add(String.join(" ", words));
+            labels[i] = positive ? 1 : 0;
+        }
+        return new LabelledTexts(texts, labels, LabelledTexts.BINARY);
+    }
+
+    /** A tiny BERT with random weights and a word-level tokenizer, sealed as a pretrained model directory. */
+    @BeforeAll
+    static void writePretrained() throws Exception {
+        pretrained = dir.resolve("tiny-bert");
+        Files.createDirectories(pretrained);
+        WordVocabularyBuilder words = new WordVocabularyBuilder(new WordVocabularyConfig(1, 100,
+                List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"), "[UNK]"));
+        for (String[] group : new String[][] {GOOD, BAD, FILLER}) {
+            words.add(List.of(group));
+        }
+        WordVocabulary vocabulary = words.build();
+        TokenizerJsonWriter.writeWordLevel(vocabulary, true, pretrained.resolve("tokenizer.json"));
+        EncoderBlock bert = Encoders.create("bert", TINY_BERT);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            bert.setInitializer(new NormalInitializer(0.2f), p -> true);
+            bert.initialize(manager, DataType.FLOAT32, EncoderBlock.inputShapes(8));
+            SafeTensorsWriter weights = new SafeTensorsWriter();
+            EncoderWeights.save(bert, weights, "");
+            weights.write(pretrained.resolve("model.safetensors"));
+        }
+        ModelDirectory.seal(pretrained, new ModelManifest(ModelManifest.FORMAT_VERSION, "tiny-bert", "embedding",
+                "test encoder", List.of(), Map.of("source", "tokenizer.json"),
+                Map.of("encoder", new ComponentSpec("bert", TINY_BERT)), "model.safetensors", Map.of(), Map.of(),
+                new Provenance(HeedVersion.heed(), "unknown", 0, "none", HeedVersion.djl(), HeedVersion.libtorch(), 0,
+                        "test", "2026-01-01T00:00:00Z")), List.of("model.safetensors", "tokenizer.json"));
+    }
+
+    static SentimentTrainingOptions options(Optional<String> encoder, Map<String, String> settings, float lr,
+            int epochs, Optional<String> init, Optional<String> teacher, int augment) {
+        return new SentimentTrainingOptions(encoder, settings, LabelledTexts.BINARY, epochs, 16, lr, 0.1f, 0f, 5f,
+                0.1f, 7, 3, 64, 1, 1000, init, teacher, augment);
+    }
+
+    static Path train(SentimentTrainingOptions options, String name) throws Exception {
+        Path out = dir.resolve(name);
+        Path trainFile = dir.resolve("train-fingerprint.txt");
+        Files.writeString(trainFile, "synthetic");
+        double accuracy = new SentimentTrainer(options, line -> { }).train(data(400, 1), data(100, 2), result -> {
+            try {
+                SentimentModelWriter.write(result, options, name, "test", trainFile, out);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return result.dev().accuracy();
+        });
+        assertTrue(accuracy >= 0, "trained");
+        return out;
+    }
+
+    @Test
+    void fineTuningStartsFromThePretrainedWeights() throws Exception {
+        // A learning rate too small to move anything: the trained encoder must be the pretrained one.
+        Path still = train(options(Optional.empty(), Map.of(), 1e-12f, 1, Optional.of(pretrained.toString()),
+                Optional.empty(), 0), "still");
+        SafeTensorsFile before = SafeTensorsFile.open(pretrained.resolve("model.safetensors"));
+        SafeTensorsFile after = SafeTensorsFile.open(still.resolve("weights.safetensors"));
+        for (String name : before.tensors().keySet()) {
+            assertArrayEquals(before.floats(name), after.floats("encoder." + name), 1e-6f, name);
+        }
+        assertEquals(Files.readString(pretrained.resolve("tokenizer.json")), Files.readString(still.resolve("tokenizer.json")));
+    }
+
+    @Test
+    void aFineTunedModelLearnsTheTaskAndReadsSubwords() throws Exception {
+        Path tuned = train(options(Optional.empty(), Map.of(), 0.003f, 6, Optional.of(pretrained.toString()),
+                Optional.empty(), 0), "tuned");
+        try (SentimentModel model = SentimentModel.load(tuned.toString())) {
+            assertEquals("positive", model.predict("the plot was superb").label());
+            assertEquals("negative", model.predict("a dull story").label());
+        }
+        String card = Files.readString(tuned.resolve("README.md"));
+        assertTrue(card.contains("fine-tuned from the pretrained " + pretrained), card);
+        ModelManifest manifest = ModelDirectory.open(tuned).manifest();
+        assertTrue(manifest.metrics().get("accuracy") >= 0.9, manifest.metrics().toString());
+        assertEquals(SentimentModelWriter.SUBWORDS, manifest.components().get("vectorizer").name());
+        assertEquals("bert", manifest.components().get("encoder").name());
+    }
+
+    @Test
+    void aStudentDistilledWithAugmentedTextsLearnsTheTask() throws Exception {
+        Path teacher = train(options(Optional.empty(), Map.of(), 0.003f, 6, Optional.of(pretrained.toString()),
+                Optional.empty(), 0), "teacher");
+        Path student = train(options(Optional.of("bigru"), Map.of("embeddingDim", "16", "hiddenSize", "16",
+                "attentionDim", "8"), 0.01f, 4, Optional.empty(), Optional.of(teacher.toString()), 2), "student");
+        String card = Files.readString(student.resolve("README.md"));
+        assertTrue(card.contains("distilled from " + teacher + " over the training texts and 2 augmented"), card);
+        assertTrue(ModelDirectory.open(student).manifest().metrics().get("accuracy") >= 0.9, card);
+    }
+
+    @Test
+    void badCombinationsAreRefusedWithTheFix() {
+        assertThrows(IllegalArgumentException.class, () -> options(Optional.empty(), Map.of(), 0.01f, 1,
+                Optional.empty(), Optional.empty(), 0), "no encoder and nothing to fine-tune");
+        assertThrows(IllegalArgumentException.class, () -> options(Optional.of("bigru"), Map.of(), 0.01f, 1,
+                Optional.empty(), Optional.empty(), 2), "augmenting without a teacher");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> train(options(
+                Optional.of("textcnn"), Map.of(), 0.01f, 1, Optional.of(pretrained.toString()), Optional.empty(), 0),
+                "mismatch"));
+        assertTrue(e.getMessage().contains("is a bert model"), e.getMessage());
+    }
+}
