@@ -31,6 +31,7 @@ public final class HeedCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new HeedCommand());
         cl.setExecutionExceptionHandler(HeedCommand::handle);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 

@@ -1,6 +1,7 @@
 package dev.heed.cli;
 
 import dev.heed.model.ModelDirectory;
+import dev.heed.tensor.DType;
 import dev.heed.tasks.classification.LabelledTexts;
 import dev.heed.tasks.sentiment.SentimentModelWriter;
 import dev.heed.tasks.sentiment.SentimentTrainer;
@@ -69,6 +70,9 @@ final class TrainSentimentCommand implements Callable<Integer> {
     @Option(names = "--max-length", defaultValue = "128") int maxLength;
     @Option(names = "--min-count", defaultValue = "1") int minCount;
     @Option(names = "--max-vocab", defaultValue = "50000") int maxVocab;
+    @Option(names = "--weights-dtype", defaultValue = "F32", paramLabel = "F32|F16|BF16",
+            description = "How the encoder's weights are stored (default: ${DEFAULT-VALUE}; F16 halves the file).")
+    DType weightsType;
     @Option(names = "--name", description = "The model's name (default: the output folder's).") String name;
 
     @CommandLine.Spec
@@ -76,6 +80,11 @@ final class TrainSentimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!java.util.Set.of(DType.F32, DType.F16, DType.BF16)
+                .contains(weightsType)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--weights-dtype must be F32, F16 or BF16, not "
+                    + weightsType);
+        }
         List<String> classes = labels.equals("sst5") ? LabelledTexts.FIVE_CLASS : Arrays.asList(labels.split(","));
         SentimentTrainingOptions options = new SentimentTrainingOptions(Optional.ofNullable(encoder), settings, classes,
                 epochs, batchSize, learningRate, warmup, weightDecay, clip, dropout, seed, patience, maxLength, minCount,
@@ -90,7 +99,8 @@ final class TrainSentimentCommand implements Callable<Integer> {
             err.flush();
         }).train(trainData, devData, result -> {
             try {
-                ModelDirectory model = SentimentModelWriter.write(result, options, modelName, command, train, out);
+                ModelDirectory model = SentimentModelWriter.write(result, options, modelName, command, train, out,
+                        weightsType);
                 err.printf("heed: wrote %s: dev accuracy %.4f, macro-F1 %.4f (epoch %d), %.0f s%n", model.path(),
                         result.dev().accuracy(), result.dev().macroF1(), result.bestEpoch(), result.seconds());
                 err.flush();

@@ -53,7 +53,7 @@ class SentimentCommandTest {
         CliRun run = CliRun.of("train", "sentiment", "--encoder", "textcnn", "--train", dir.resolve("train.tsv").toString(),
                 "--dev", dir.resolve("dev.tsv").toString(), "--out", model.toString(), "--epochs", "4",
                 "--batch-size", "16", "--lr", "0.01", "--dropout", "0.1", "--set", "embeddingDim=16", "--set", "maps=8",
-                "--set", "attentionPooling=true", "--set", "attentionDim=8");
+                "--set", "attentionPooling=true", "--set", "attentionDim=8", "--weights-dtype", "f16");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("epoch 1: train loss"), run.err());
     }
@@ -68,6 +68,8 @@ class SentimentCommandTest {
         assertEquals("sentiment", manifest.get("task").asText());
         assertTrue(manifest.get("metrics").get("accuracy").asDouble() >= 0.9, manifest.get("metrics").toString());
         assertTrue(manifest.get("provenance").get("dataFingerprint").asText().startsWith("sha256:"));
+        assertEquals(dev.heed.tensor.DType.F16, dev.heed.tensor.SafeTensorsFile.open(model.resolve("weights.safetensors"))
+                .info("encoder.01embedding_weight").dtype(), "--weights-dtype f16");
     }
 
     @Test

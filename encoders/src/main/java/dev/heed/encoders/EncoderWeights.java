@@ -51,9 +51,17 @@ public final class EncoderWeights {
 
     /** Adds every parameter of {@code block} to {@code writer} as {@code prefix + name}, in F32. */
     public static void save(EncoderBlock block, SafeTensorsWriter writer, String prefix) {
+        save(block, writer, prefix, DType.F32);
+    }
+
+    /**
+     * Adds every parameter of {@code block} to {@code writer} as {@code prefix + name}, stored as {@code dtype}
+     * (F32, F16 or BF16; {@link #load} reads any of them back as floats).
+     */
+    public static void save(EncoderBlock block, SafeTensorsWriter writer, String prefix, DType dtype) {
         for (Map.Entry<String, Parameter> e : block.namedParameters().entrySet()) {
             NDArray array = e.getValue().getArray();
-            writer.addFloats(prefix + e.getKey(), DType.F32, array.getShape().getShape(), array.toFloatArray());
+            writer.addFloats(prefix + e.getKey(), dtype, array.getShape().getShape(), array.toFloatArray());
         }
     }
 }

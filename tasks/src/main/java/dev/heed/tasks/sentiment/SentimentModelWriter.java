@@ -43,6 +43,15 @@ public final class SentimentModelWriter {
      */
     public static ModelDirectory write(SentimentTrainer.Result result, SentimentTrainingOptions options, String name,
             String command, Path trainFile, Path out) throws IOException, ModelLoadException {
+        return write(result, options, name, command, trainFile, out, DType.F32);
+    }
+
+    /**
+     * As {@link #write(SentimentTrainer.Result, SentimentTrainingOptions, String, String, Path, Path)}, with the
+     * encoder's weights stored as {@code weightsType} (F16 halves the file; the head stays F32).
+     */
+    public static ModelDirectory write(SentimentTrainer.Result result, SentimentTrainingOptions options, String name,
+            String command, Path trainFile, Path out, DType weightsType) throws IOException, ModelLoadException {
         Files.createDirectories(out);
         String vectorizer = switch (result.vectorizer()) {
             case TextVectorizer.Words w -> {
@@ -56,7 +65,7 @@ public final class SentimentModelWriter {
             }
         };
         SafeTensorsWriter weights = new SafeTensorsWriter().metadata("heed.task", "sentiment");
-        EncoderWeights.save(result.classifier().encoder(), weights, "encoder.");
+        EncoderWeights.save(result.classifier().encoder(), weights, "encoder.", weightsType);
         result.classifier().headParameters().forEach((k, p) -> {
             NDArray a = p.getArray();
             weights.addFloats("head." + k, DType.F32, a.getShape().getShape(), a.toFloatArray());

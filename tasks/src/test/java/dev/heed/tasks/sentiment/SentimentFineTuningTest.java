@@ -17,6 +17,7 @@ import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelManifest;
 import dev.heed.model.Provenance;
 import dev.heed.tasks.classification.LabelledTexts;
+import dev.heed.tensor.DType;
 import dev.heed.tensor.SafeTensorsFile;
 import dev.heed.tensor.SafeTensorsWriter;
 import dev.heed.text.vocab.TokenizerJsonWriter;
@@ -157,6 +158,36 @@ class SentimentFineTuningTest {
         String card = Files.readString(student.resolve("README.md"));
         assertTrue(card.contains("distilled from " + teacher + " over the training texts and 2 augmented"), card);
         assertTrue(ModelDirectory.open(student).manifest().metrics().get("accuracy") >= 0.9, card);
+    }
+
+    @Test
+    void halfPrecisionWeightsHalveTheFileAndKeepThePredictions() throws Exception {
+        SentimentTrainingOptions options = options(Optional.of("textcnn"), Map.of("embeddingDim", "16", "maps", "8"),
+                0.01f, 3, Optional.empty(), Optional.empty(), 0);
+        Path full = dir.resolve("f32");
+        Path half = dir.resolve("f16");
+        new SentimentTrainer(options, line -> { }).train(data(400, 1), data(100, 2), result -> {
+            try {
+                SentimentModelWriter.write(result, options, "f32", "test", pretrained.resolve("tokenizer.json"), full);
+                SentimentModelWriter.write(result, options, "f16", "test", pretrained.resolve("tokenizer.json"), half,
+                        DType.F16);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+        SafeTensorsFile halfWeights = SafeTensorsFile.open(half.resolve("weights.safetensors"));
+        assertEquals(DType.F16, halfWeights.info("encoder.01embedding_weight").dtype());
+        assertTrue(Files.size(half.resolve("weights.safetensors")) < 0.6 * Files.size(full.resolve("weights.safetensors")));
+        List<String> texts = data(50, 3).texts();
+        try (SentimentModel a = SentimentModel.load(full.toString()); SentimentModel b = SentimentModel.load(half.toString())) {
+            List<SentimentPrediction> pa = a.predict(texts, false);
+            List<SentimentPrediction> pb = b.predict(texts, false);
+            for (int i = 0; i < texts.size(); i++) {
+                assertEquals(pa.get(i).label(), pb.get(i).label(), texts.get(i));
+                assertEquals(pa.get(i).score(), pb.get(i).score(), 1e-2, texts.get(i));
+            }
+        }
     }
 
     @Test
