@@ -66,7 +66,7 @@ public class BertEncoderBenchmark {
     public void setUp() throws Exception {
         ModelDirectory model = new ModelResolver().resolve("all-minilm-l6-v2");
         heed = EncoderLoader.load(model, "", Device.cpu());
-        List<String> corpus = corpus();
+        List<String> corpus = BenchCorpus.sentences();
         sentences = corpus.size();
         List<long[]> ids = new ArrayList<>();
         try (SubwordTokenizer tokenizer = SubwordTokenizer.load(model.resolve("tokenizer.json"), true)) {
@@ -88,18 +88,6 @@ public class BertEncoderBenchmark {
         }
         env = OrtEnvironment.getEnvironment();
         ort = env.createSession(onnx.toString(), new OrtSession.SessionOptions());
-    }
-
-    static List<String> corpus() throws Exception {
-        Path sst2 = Path.of(System.getProperty("heed.bench.sst2", "../shared/data/sst2/dev.tsv"));
-        if (Files.exists(sst2)) {
-            List<String> lines = Files.readAllLines(sst2, StandardCharsets.UTF_8);
-            return lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.lastIndexOf('\t')).strip()).toList();
-        }
-        try (InputStream in = BertEncoderBenchmark.class.getResourceAsStream("reviews.txt")) {
-            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("(?<=[.!?])\\s+"))
-                    .filter(s -> !s.isBlank()).toList();
-        }
     }
 
     @TearDown
