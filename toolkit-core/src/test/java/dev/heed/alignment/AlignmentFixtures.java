@@ -1,0 +1,86 @@
+package dev.heed.alignment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Alignments made in code for the exporter tests: cross-attention with subwords, self-attention, pooling. */
+final class AlignmentFixtures {
+
+    private AlignmentFixtures() {
+    }
+
+    /**
+     * "Ein Haus." -> "A house.": source pieces [Ein, Ha, us, ., </s>] (words 0, 1, 1, 2, special), target
+     * [A, house, .] ; target "A" looks at "Ein", "house" at "Ha"/"us" (0.45 + 0.45), "." at ".". Two layers, two
+     * heads; layer 1 head 1 is the same as head 0, layer 0 is uniform.
+     */
+    static Alignment cross() {
+        String source = "Ein Haus.";
+        String target = "A house.";
+        List<AlignmentToken> src = List.of(new AlignmentToken("Ein", 0, 3, 0, false),
+                new AlignmentToken("Ha", 4, 6, 1, false), new AlignmentToken("us", 6, 8, 1, false),
+                new AlignmentToken(".", 8, 9, 2, false), AlignmentToken.special("</s>", 9));
+        List<AlignmentToken> tgt = List.of(new AlignmentToken("A", 0, 1, 0, false),
+                new AlignmentToken("house", 2, 7, 1, false), new AlignmentToken(".", 7, 8, 2, false));
+        float[][] last = {
+            {0.8f, 0.05f, 0.05f, 0.05f, 0.05f},
+            {0.05f, 0.45f, 0.45f, 0.025f, 0.025f},
+            {0.05f, 0.05f, 0.05f, 0.75f, 0.1f}};
+        float[] w = new float[2 * 2 * 3 * 5];
+        int i = 0;
+        for (int l = 0; l < 2; l++) {
+            for (int h = 0; h < 2; h++) {
+                for (int t = 0; t < 3; t++) {
+                    for (int s = 0; s < 5; s++) {
+                        w[i++] = l == 0 ? 0.2f : last[t][s];
+                    }
+                }
+            }
+        }
+        return new Alignment("test-mt", AlignmentKind.CROSS_ATTENTION, source, target, src, tgt, 2, 2, w);
+    }
+
+    /** A sentiment model's pooling over "a gorgeous , witty film": one row, the label, mostly on "gorgeous". */
+    static Alignment pooling() {
+        String text = "a gorgeous, witty film";
+        List<AlignmentToken> src = List.of(new AlignmentToken("a", 0, 1, 0, false),
+                new AlignmentToken("gorgeous", 2, 10, 1, false), new AlignmentToken(",", 10, 11, 2, false),
+                new AlignmentToken("witty", 12, 17, 3, false), new AlignmentToken("film", 18, 22, 4, false));
+        List<AlignmentToken> label = List.of(new AlignmentToken("positive", 0, 8, 0, false));
+        return new Alignment("sst2", AlignmentKind.POOLING, text, "positive", src, label, 1, 1,
+                new float[] {0.05f, 0.6f, 0.05f, 0.25f, 0.05f});
+    }
+
+    /** Self-attention of {@code layers x heads} over {@code n} tokens (plus [CLS] and [SEP]), rows from softmax. */
+    static Alignment selfAttention(int layers, int heads, int n, long seed) {
+        StringBuilder text = new StringBuilder();
+        List<AlignmentToken> tokens = new ArrayList<>();
+        tokens.add(AlignmentToken.special("[CLS]", 0));
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                text.append(' ');
+            }
+            String word = "w" + i;
+            tokens.add(new AlignmentToken(word, text.length(), text.length() + word.length(), i, false));
+            text.append(word);
+        }
+        tokens.add(AlignmentToken.special("[SEP]", text.length()));
+        int s = tokens.size();
+        Random r = new Random(seed);
+        float[] w = new float[layers * heads * s * s];
+        for (int row = 0; row < layers * heads * s; row++) {
+            double sum = 0;
+            double[] e = new double[s];
+            for (int c = 0; c < s; c++) {
+                e[c] = Math.exp(3 * r.nextGaussian());
+                sum += e[c];
+            }
+            for (int c = 0; c < s; c++) {
+                w[row * s + c] = (float) (e[c] / sum);
+            }
+        }
+        return new Alignment("test-bert", AlignmentKind.SELF_ATTENTION, text.toString(), text.toString(), tokens,
+                tokens, layers, heads, w);
+    }
+}

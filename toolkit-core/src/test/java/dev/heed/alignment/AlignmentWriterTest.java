@@ -1,0 +1,43 @@
+package dev.heed.alignment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlignmentWriterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void lineFormatsShareAFileFileFormatsGetOneEachNamedSafely() throws Exception {
+        try (AlignmentWriter writer = new AlignmentWriter(dir, AlignmentExporters.parse("json,pharaoh,npz,png,html",
+                OptionalDouble.empty()))) {
+            writer.write("1", AlignmentFixtures.cross());
+            writer.write("../etc/passwd", AlignmentFixtures.pooling());
+            writer.write("../etc/passwd", AlignmentFixtures.pooling());
+        }
+        assertEquals(List.of("1", "../etc/passwd", "../etc/passwd"), Files.readAllLines(dir.resolve(AlignmentWriter.IDS)));
+        assertEquals(3, Files.readAllLines(dir.resolve("attention.jsonl")).size());
+        assertEquals(List.of("0-0 1-1 2-2", "1-0", "1-0"), Files.readAllLines(dir.resolve("alignment.pharaoh")));
+        for (String ext : List.of("npz", "png", "html")) {
+            assertTrue(Files.size(dir.resolve("1." + ext)) > 0);
+            assertTrue(Files.exists(dir.resolve(".._etc_passwd." + ext)) || Files.exists(dir.resolve("_.._etc_passwd." + ext)),
+                    "a path in an id stays inside the folder");
+        }
+        assertTrue(Files.exists(dir.resolve("_.._etc_passwd-2.html")), "a repeated id gets its own file");
+        assertTrue(Files.notExists(dir.getParent().resolve("etc")));
+    }
+
+    @Test
+    void noFormatIsAnError() {
+        assertThrows(IllegalArgumentException.class, () -> new AlignmentWriter(dir, List.of()));
+    }
+}
