@@ -49,6 +49,9 @@ public final class SentimentTrainer {
             int bestEpoch, List<String> log, double seconds) {
     }
 
+    /** Batches whose loss is not finite are skipped without an update, up to this many in a run. */
+    static final int MAX_SKIPPED = 20;
+
     private final SentimentTrainingOptions options;
     private final Consumer<String> progress;
 
@@ -102,11 +105,13 @@ public final class SentimentTrainer {
                 }
                 NDManager manager = trainer.getManager();
                 int k = options.labels().size();
+                int skipped = 0;
                 for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                     long epochStart = System.nanoTime();
                     double lossSum = 0;
                     int steps = 0;
                     for (int[] batch : batches(examples.ids(), shuffle)) {
+                        boolean finite;
                         try (NDManager step = manager.newSubManager();
                                 GradientCollector gc = trainer.newGradientCollector()) {
                             NDArray[] inputs = pad(step, examples.ids(), batch);
@@ -118,16 +123,23 @@ public final class SentimentTrainer {
                             NDArray loss = trainer.getLoss().evaluate(
                                     new NDList(step.create(targets, new Shape(batch.length, k))), logits);
                             float value = loss.getFloat();
-                            if (!Float.isFinite(value)) {
-                                throw new IllegalStateException("the training loss became " + value + " in epoch "
-                                        + epoch + " after " + steps + " steps: training diverged; lower --lr (now "
-                                        + options.learningRate() + ") or --clip");
+                            finite = Float.isFinite(value);
+                            if (finite) {
+                                gc.backward(loss);
+                                lossSum += value;
+                                steps++;
                             }
-                            gc.backward(loss);
-                            lossSum += value;
-                            steps++;
                         }
-                        trainer.step();
+                        if (finite) {
+                            trainer.step();
+                        } else if (++skipped > MAX_SKIPPED) {
+                            throw new IllegalStateException("the training loss was not finite in " + skipped
+                                    + " batches (epoch " + epoch + ", after " + steps + " steps): training diverged;"
+                                    + " lower --lr (now " + options.learningRate() + ") or --clip");
+                        } else {
+                            progress.accept("a batch gave a non-finite loss in epoch " + epoch + " after " + steps
+                                    + " steps: skipped, no update (" + skipped + " of at most " + MAX_SKIPPED + ")");
+                        }
                     }
                     ClassificationMetrics metrics = evaluate(classifier, manager, devIds, dev);
                     String line = String.format("epoch %d: train loss %.4f, dev accuracy %.4f, macro-F1 %.4f, %.0f s",
