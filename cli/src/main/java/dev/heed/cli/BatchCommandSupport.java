@@ -28,6 +28,12 @@ final class BatchCommandSupport {
      */
     static int run(BatchIoOptions io, PredictorFactory factory, PrintWriter err)
             throws IOException, InterruptedException {
+        return run(io, factory, err, java.util.Optional.empty());
+    }
+
+    /** As {@link #run(BatchIoOptions, PredictorFactory, PrintWriter)}, exporting alignments in input order. */
+    static int run(BatchIoOptions io, PredictorFactory factory, PrintWriter err,
+            java.util.Optional<dev.heed.alignment.AlignmentWriter> alignments) throws IOException, InterruptedException {
         long totalBytes = io.inputIsStdin() ? -1 : Files.size(existing(Path.of(io.input)));
         InputStream in = io.inputIsStdin() ? System.in : Files.newInputStream(Path.of(io.input));
         OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
@@ -39,7 +45,8 @@ final class BatchCommandSupport {
         RunSummary summary;
         try (RecordReader reader = RecordReader.open(in, io.readerOptions());
                 ProgressReporter progress = ProgressReporter.forStderr(io.quiet, totalBytes)) {
-            summary = new BatchRunner(io.batchOptions()).run(reader, io.input, output, errors, factory, progress);
+            summary = new BatchRunner(io.batchOptions()).run(reader, io.input, output, errors, factory, progress,
+                    alignments);
         } finally {
             stdout.flush();
         }

@@ -1,5 +1,8 @@
 package dev.heed.cli;
 
+import dev.heed.alignment.AlignmentWriter;
+import java.util.Optional;
+import picocli.CommandLine;
 import dev.heed.engine.DeviceChoice;
 import dev.heed.engine.DeviceSelection;
 import dev.heed.tasks.sentiment.SentimentModel;
@@ -12,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
         description = {"Sentiment per record: {\"id\",\"label\",\"score\",\"probs\"}; with --attention, the tokens"
                 + " (text, start, end) and the pooling attention weight of each (models whose encoder pools by"
-                + " attention: textcnn or bigru with attentionPooling)."})
+                + " attention: textcnn or bigru with attentionPooling); with --attention-out, the attention that"
+                + " decided (pooling, or every layer's self-attention for bert) in the chosen formats."})
 final class SentimentCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "sst2", paramLabel = "NAME|DIR",
@@ -25,6 +29,9 @@ final class SentimentCommand implements Callable<Integer> {
     @Mixin
     BatchIoOptions io;
 
+    @Mixin
+    AttentionExportOptions export;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -32,8 +39,23 @@ final class SentimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (SentimentModel loaded = SentimentModel.load(model,
                 DeviceSelection.resolve(DeviceChoice.parse(io.device)).device())) {
-            return BatchCommandSupport.run(io, () -> new SentimentPredictor(loaded, attention),
-                    spec.commandLine().getErr());
+            if (export.dir != null && io.resume) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--attention-out cannot be resumed: run"
+                        + " without --resume, or resume without --attention-out");
+            }
+            if (export.dir != null && !loaded.exportsAttention()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "model " + loaded.name() + " has no"
+                        + " attention to export: its encoder neither pools by attention nor exports self-attention");
+            }
+            Optional<AlignmentWriter> writer = export.open();
+            try {
+                return BatchCommandSupport.run(io, () -> new SentimentPredictor(loaded, attention,
+                        writer.isPresent()), spec.commandLine().getErr(), writer);
+            } finally {
+                if (writer.isPresent()) {
+                    writer.get().close();
+                }
+            }
         }
     }
 }

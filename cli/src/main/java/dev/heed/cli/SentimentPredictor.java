@@ -11,6 +11,7 @@ import dev.heed.tasks.sentiment.SentimentPrediction;
 import dev.heed.text.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The predictor of {@code heed sentiment}: {@code {"label","score","probs"}} per record, and with attention
@@ -20,17 +21,21 @@ final class SentimentPredictor implements Predictor {
 
     private final SentimentModel model;
     private final boolean attention;
+    private final boolean export;
 
-    SentimentPredictor(SentimentModel model, boolean attention) {
+    SentimentPredictor(SentimentModel model, boolean attention, boolean export) {
         this.model = model;
         this.attention = attention;
+        this.export = export;
     }
 
     @Override
     public List<Prediction> predict(List<Record> batch) {
-        List<SentimentPrediction> predictions = model.predict(batch.stream().map(Record::text).toList(), attention);
+        List<SentimentPrediction> predictions = model.predict(batch.stream().map(Record::text).toList(),
+                attention || export);
         List<Prediction> out = new ArrayList<>(batch.size());
-        for (SentimentPrediction p : predictions) {
+        for (int r = 0; r < predictions.size(); r++) {
+            SentimentPrediction p = predictions.get(r);
             ObjectNode fields = JsonNodeFactory.instance.objectNode();
             fields.put("label", p.label()).put("score", p.score());
             ObjectNode probs = fields.putObject("probs");
@@ -38,7 +43,7 @@ final class SentimentPredictor implements Predictor {
             if (p.truncated() > 0) {
                 fields.put("truncated_tokens", p.truncated());
             }
-            p.attention().ifPresent(weights -> {
+            p.attention().filter(w -> attention).ifPresent(weights -> {
                 ObjectNode a = fields.putObject("attention");
                 a.put("kind", "pooling").put("model", model.name());
                 ArrayNode tokens = a.putArray("tokens");
@@ -48,7 +53,7 @@ final class SentimentPredictor implements Predictor {
                             .put("weight", weights[i]);
                 }
             });
-            out.add(Prediction.ok(fields));
+            out.add(Prediction.ok(fields, export ? p.alignment() : Optional.empty()));
         }
         return out;
     }

@@ -117,4 +117,38 @@ class SentimentCommandTest {
         List<String> errors = Files.readAllLines(dir.resolve("out.errors.jsonl"));
         assertEquals(2, errors.size());
     }
+
+    @Test
+    void theAttentionThatDecidedIsExportedInAllFiveFormats() throws Exception {
+        Path in = dir.resolve("export-in.txt");
+        Files.writeString(in, "the film was superb\n\na dull plot\n");
+        Path out = dir.resolve("export-out.jsonl");
+        Path attention = dir.resolve("attention");
+        CliRun run = CliRun.of("sentiment", "--model", model.toString(), "-i", in.toString(), "-o", out.toString(),
+                "--attention-out", attention.toString(), "--attention-format", "json,pharaoh,npz,png,html");
+        assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
+        assertEquals(List.of("1", "3"), Files.readAllLines(attention.resolve("alignment.ids")),
+                "the empty line is an error record and has no alignment");
+        List<String> json = Files.readAllLines(attention.resolve("attention.jsonl"));
+        assertEquals(2, json.size());
+        dev.heed.alignment.Alignment first = dev.heed.alignment.AlignmentJson.fromJson(HeedJson.COMPACT.readTree(json.get(0)));
+        assertEquals(dev.heed.alignment.AlignmentKind.POOLING, first.kind());
+        assertEquals("positive", first.target(), "the row stands for the predicted label");
+        assertEquals("superb", first.sourceTokens().get(3).text());
+        assertEquals(List.of("3-0", "1-0"), Files.readAllLines(attention.resolve("alignment.pharaoh")),
+                "the label's strongest word: superb, dull");
+        for (String ext : List.of("npz", "png", "html")) {
+            assertTrue(Files.size(attention.resolve("1." + ext)) > 0, ext);
+            assertTrue(Files.size(attention.resolve("3." + ext)) > 0, ext);
+        }
+        assertTrue(!run.out().contains("\"attention\""), "without --attention the output lines stay lean");
+    }
+
+    @Test
+    void anUnknownAttentionFormatIsAUsageErrorThatListsTheFormats() {
+        CliRun run = CliRun.of("sentiment", "--model", model.toString(), "--attention-out",
+                dir.resolve("x").toString(), "--attention-format", "json,svg");
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("pharaoh"), run.err());
+    }
 }

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Writes the alignments of a run into a folder in every chosen format: line formats into one shared file
- * each (a line per record, in the order records are written), file formats into a file per record named
+ * each (a line per record, in the order records are written: the batch runner writes them with the output
+ * lines, in input order), file formats into a file per record named
  * after its id (characters other than letters, digits, {@code .}, {@code _} and {@code -} become {@code _};
  * a name already taken gets {@code -2}, {@code -3}, ...). {@code alignment.ids} lists the record ids in the
  * order of the lines. Thread-safe (calls are serialized). The caller closes it.

@@ -2,6 +2,7 @@ package dev.heed.batch;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heed.alignment.AlignmentWriter;
 import dev.heed.io.JsonLinesWriter;
 import dev.heed.io.ReadOutcome;
 import dev.heed.io.Record;
@@ -59,6 +60,16 @@ public final class BatchRunner {
      */
     public RunSummary run(RecordReader reader, String inputName, Destination output, Destination errors,
             PredictorFactory factory, ProgressReporter progress) throws IOException, InterruptedException {
+        return run(reader, inputName, output, errors, factory, progress, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(RecordReader, String, Destination, Destination, PredictorFactory, ProgressReporter)}, and
+     * each prediction's alignment goes to {@code alignments} as its output line is written, in input order.
+     */
+    public RunSummary run(RecordReader reader, String inputName, Destination output, Destination errors,
+            PredictorFactory factory, ProgressReporter progress, Optional<AlignmentWriter> alignments)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
         Optional<Path> journalOwner = output instanceof Destination.File f && errors instanceof Destination.File
                 ? Optional.of(f.path()) : Optional.empty();
@@ -114,7 +125,11 @@ public final class BatchRunner {
                         err.write(errorLine(new RecordError(r.line(), r.id(), f.kind(), f.reason())));
                         failed++;
                     } else {
-                        out.write(outputLine((Record) outcome, ((Prediction.Ok) predictions[i]).fields()));
+                        Prediction.Ok ok = (Prediction.Ok) predictions[i];
+                        out.write(outputLine((Record) outcome, ok.fields()));
+                        if (alignments.isPresent() && ok.alignment().isPresent()) {
+                            alignments.get().write(((Record) outcome).id(), ok.alignment().get());
+                        }
                         written++;
                     }
                 }

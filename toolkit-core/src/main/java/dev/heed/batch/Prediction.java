@@ -1,15 +1,21 @@
 package dev.heed.batch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heed.alignment.Alignment;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What a {@link Predictor} made of one record: result fields, or a failure that becomes an error record. */
 public sealed interface Prediction {
 
-    /** The fields to add to the record's output line ({@code label}, {@code score}, ...). */
-    record Ok(ObjectNode fields) implements Prediction {
+    /**
+     * The fields to add to the record's output line ({@code label}, {@code score}, ...) and, when asked for,
+     * the attention that produced them, exported in input order with the output line.
+     */
+    record Ok(ObjectNode fields, Optional<Alignment> alignment) implements Prediction {
         public Ok {
             Objects.requireNonNull(fields, "fields");
+            Objects.requireNonNull(alignment, "alignment");
         }
     }
 
@@ -22,7 +28,11 @@ public sealed interface Prediction {
     }
 
     static Prediction ok(ObjectNode fields) {
-        return new Ok(fields);
+        return new Ok(fields, Optional.empty());
+    }
+
+    static Prediction ok(ObjectNode fields, Optional<Alignment> alignment) {
+        return new Ok(fields, alignment);
     }
 
     static Prediction failed(String kind, String reason) {

@@ -15,8 +15,11 @@ public sealed interface TextVectorizer {
     /** Ids and tokens (with spans into the text), at most {@code maxLength} of them. */
     Vectorized vectorize(String text, int maxLength);
 
-    /** Token ids and the tokens they stand for; {@code truncated} tokens were cut to fit. */
-    record Vectorized(long[] ids, List<Token> tokens, int truncated) {
+    /**
+     * Token ids, the tokens they stand for, the index of each token's word ({@code -1} for special tokens);
+     * {@code truncated} tokens were cut to fit.
+     */
+    record Vectorized(long[] ids, List<Token> tokens, int[] words, int truncated) {
     }
 
     /** CoreNLP words, normalized (PTB escapes, lower case), looked up in {@code vocabulary}. */
@@ -33,7 +36,7 @@ public sealed interface TextVectorizer {
             if (kept.isEmpty()) {
                 ids[0] = vocabulary.unknownId();
             }
-            return new Vectorized(ids, kept, cut);
+            return new Vectorized(ids, kept, java.util.stream.IntStream.range(0, kept.size()).toArray(), cut);
         }
     }
 
@@ -44,14 +47,17 @@ public sealed interface TextVectorizer {
             var encoding = tokenizer.encode(text);
             long[] ids = encoding.ids();
             List<Token> tokens = encoding.tokens();
+            int[] words = encoding.wordIds();
             if (ids.length <= maxLength) {
-                return new Vectorized(ids, tokens, 0);
+                return new Vectorized(ids, tokens, words, 0);
             }
             long[] kept = java.util.Arrays.copyOf(ids, maxLength);
             kept[maxLength - 1] = ids[ids.length - 1];
+            int[] keptWords = java.util.Arrays.copyOf(words, maxLength);
+            keptWords[maxLength - 1] = words[words.length - 1];
             List<Token> keptTokens = new java.util.ArrayList<>(tokens.subList(0, maxLength - 1));
             keptTokens.add(tokens.get(tokens.size() - 1));
-            return new Vectorized(kept, keptTokens, ids.length - maxLength);
+            return new Vectorized(kept, keptTokens, keptWords, ids.length - maxLength);
         }
     }
 }

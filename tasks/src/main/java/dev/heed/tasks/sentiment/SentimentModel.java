@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
+import dev.heed.alignment.Alignment;
 import dev.heed.encoders.AttentionMap;
 import dev.heed.encoders.EncoderBlock;
 import dev.heed.encoders.EncoderProvider;
@@ -107,7 +108,11 @@ public final class SentimentModel implements AutoCloseable {
         return predict(List.of(text), false).get(0);
     }
 
-    /** The sentiment of each text, as one padded batch; {@code attention} adds the pooling weights. */
+    /**
+     * The sentiment of each text, as one padded batch; {@code attention} adds the attention that decided: the
+     * pooling weights and their alignment for encoders that pool by attention, the self-attention of every
+     * layer and head (the [CLS] row among them) as an alignment for {@code bert} and {@code transformer}.
+     */
     public List<SentimentPrediction> predict(List<String> texts, boolean attention) {
         if (closed) {
             throw new IllegalStateException("this model is closed");
@@ -123,6 +128,8 @@ public final class SentimentModel implements AutoCloseable {
         }
         float[] probabilities;
         Optional<float[]> pooling = Optional.empty();
+        java.util.TreeMap<Integer, float[]> selfAttention = new java.util.TreeMap<>();
+        int heads = 0;
         try (NDManager request = manager.newSubManager()) {
             ClassifierBlock.Classified out = classifier.classify(new ParameterStore(request, false),
                     request.create(flat, new Shape(texts.size(), length)),
@@ -131,6 +138,9 @@ public final class SentimentModel implements AutoCloseable {
             for (AttentionMap map : out.attention()) {
                 if (map.kind().equals(AttentionMap.POOLING)) {
                     pooling = Optional.of(map.weights().toFloatArray());     // (B, 1, 1, S)
+                } else if (map.kind().equals(AttentionMap.SELF_ATTENTION)) {
+                    selfAttention.put(map.layer(), map.weights().toFloatArray());   // (B, H, S, S)
+                    heads = (int) map.weights().getShape().get(1);
                 }
             }
         }
@@ -149,10 +159,28 @@ public final class SentimentModel implements AutoCloseable {
             final int row = i;
             Optional<float[]> weights = pooling.map(w -> java.util.Arrays.copyOfRange(w, row * length,
                     row * length + v.tokens().size()));
+            Optional<Alignment> alignment = Optional.empty();
+            if (pooling.isPresent()) {
+                alignment = Optional.of(SentimentAlignments.pooling(name, texts.get(i), v, labels.get(best),
+                        pooling.get(), i, length));
+            } else if (!selfAttention.isEmpty()) {
+                alignment = Optional.of(SentimentAlignments.selfAttention(name, texts.get(i), v,
+                        List.copyOf(selfAttention.values()), heads, i, length));
+            }
             predictions.add(new SentimentPrediction(labels.get(best), probabilities[i * k + best], probs, v.tokens(),
-                    weights, v.truncated()));
+                    weights, alignment, v.truncated()));
         }
         return predictions;
+    }
+
+    /**
+     * Whether predictions can carry the attention that decided: the encoder pools by attention or exports
+     * its self-attention.
+     */
+    public boolean exportsAttention() {
+        var spec = classifier.encoder().spec();
+        return spec.has(dev.heed.encoders.Capability.POOLING_ATTENTION_WEIGHTS)
+                || spec.has(dev.heed.encoders.Capability.SELF_ATTENTION_WEIGHTS);
     }
 
     /** Class names by index. */

@@ -1,5 +1,6 @@
 package dev.heed.tasks.sentiment;
 
+import dev.heed.alignment.Alignment;
 import dev.heed.text.Token;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,9 @@ import java.util.Optional;
  * @param probabilities every class's probability, in class order
  * @param tokens the tokens the model read, with spans into the text
  * @param attention per token, the pooling weight (sums to 1), when captured and the encoder pools by attention
+ * @param alignment when captured, the attention that decided as an alignment (pooling, or self-attention)
  * @param truncated tokens cut to fit the model
  */
 public record SentimentPrediction(String label, double score, Map<String, Double> probabilities, List<Token> tokens,
-        Optional<float[]> attention, int truncated) {
+        Optional<float[]> attention, Optional<Alignment> alignment, int truncated) {
 }

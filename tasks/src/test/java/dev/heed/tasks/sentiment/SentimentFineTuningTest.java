@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.initializer.NormalInitializer;
+import dev.heed.alignment.Alignment;
+import dev.heed.alignment.AlignmentKind;
 import dev.heed.encoders.EncoderBlock;
 import dev.heed.encoders.EncoderWeights;
 import dev.heed.encoders.Encoders;
@@ -140,6 +142,28 @@ class SentimentFineTuningTest {
         try (SentimentModel model = SentimentModel.load(tuned.toString())) {
             assertEquals("positive", model.predict("the plot was superb").label());
             assertEquals("negative", model.predict("a dull story").label());
+        }
+        try (SentimentModel model = SentimentModel.load(tuned.toString())) {
+            assertTrue(model.exportsAttention());
+            List<SentimentPrediction> batch = model.predict(List.of("the plot was superb", "dull"), true);
+            Alignment a = batch.get(0).alignment().orElseThrow();
+            assertEquals(AlignmentKind.SELF_ATTENTION, a.kind());
+            assertEquals(1, a.layers());
+            assertEquals(2, a.heads());
+            assertEquals(List.of("the", "plot", "was", "superb"), a.sourceTokens().stream().map(t -> t.text()).toList());
+            assertEquals(List.of(0, 1, 2, 3), a.sourceTokens().stream().map(t -> t.word()).toList());
+            for (int h = 0; h < 2; h++) {
+                for (int t = 0; t < 4; t++) {
+                    float sum = 0;
+                    for (int k = 0; k < 4; k++) {
+                        sum += a.weight(0, h, t, k);
+                    }
+                    assertEquals(1f, sum, 1e-4f, "each row of the record's own tokens sums to 1");
+                }
+            }
+            Alignment padded = batch.get(1).alignment().orElseThrow();
+            assertEquals(1, padded.columns(), "the shorter record's alignment is cut to its own token");
+            assertEquals(1f, padded.weight(0, 1, 0, 0), 1e-5f, "padding got no weight");
         }
         String card = Files.readString(tuned.resolve("README.md"));
         assertTrue(card.contains("fine-tuned from the pretrained " + pretrained), card);

@@ -1,0 +1,36 @@
+package dev.heed.cli;
+
+import dev.heed.alignment.AlignmentExporters;
+import dev.heed.alignment.AlignmentWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import picocli.CommandLine.Option;
+
+/** The attention-export options every task command shares: where, in which formats, how words are linked. */
+final class AttentionExportOptions {
+
+    @Option(names = "--attention-out", paramLabel = "DIR", description = "Write the attention that produced each"
+            + " answer into DIR, in the formats of --attention-format.")
+    Path dir;
+
+    @Option(names = "--attention-format", defaultValue = "json", paramLabel = "FORMATS",
+            description = "Comma-separated: json (attention.jsonl, schema heed.alignment/1), pharaoh (alignment.pharaoh,"
+                    + " words), npz, png, html (a file per record). alignment.ids lists the records in line order."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String formats;
+
+    @Option(names = "--align-threshold", paramLabel = "W", description = "Pharaoh links every source word whose"
+            + " weight reaches W (0 < W <= 1) instead of the strongest one.")
+    Double threshold;
+
+    /** The writer of the chosen formats when {@code --attention-out} is given; the caller closes it. */
+    Optional<AlignmentWriter> open() throws IOException {
+        if (dir == null) {
+            return Optional.empty();
+        }
+        OptionalDouble t = threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold);
+        return Optional.of(new AlignmentWriter(dir, AlignmentExporters.parse(formats, t)));
+    }
+}
