@@ -59,6 +59,12 @@ record TrainingSet(List<long[]> ids, List<float[]> targets) {
                 }
             }
         }
+        java.util.Optional<float[][]> cached = TeacherLabels.readCache(options.teacherCache(), teacherTexts, k);
+        if (cached.isPresent()) {
+            progress.accept(String.format("teacher labels of %,d texts from %s", teacherTexts.size(),
+                    options.teacherCache().orElseThrow()));
+            return new TrainingSet(ids, List.of(cached.get()));
+        }
         try (SentimentModel teacher = SentimentModel.load(options.teacher().get())) {
             if (!teacher.labels().equals(options.labels())) {
                 throw new IllegalArgumentException("the teacher's classes " + teacher.labels()
@@ -66,6 +72,7 @@ record TrainingSet(List<long[]> ids, List<float[]> targets) {
             }
             progress.accept(String.format("teacher %s labels %,d texts", teacher.name(), teacherTexts.size()));
             float[][] targets = TeacherLabels.of(teacher, teacherTexts, progress);
+            TeacherLabels.writeCache(options.teacherCache(), teacherTexts, targets);
             return new TrainingSet(ids, List.of(targets));
         }
     }

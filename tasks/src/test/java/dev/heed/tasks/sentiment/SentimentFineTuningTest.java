@@ -103,7 +103,7 @@ class SentimentFineTuningTest {
     static SentimentTrainingOptions options(Optional<String> encoder, Map<String, String> settings, float lr,
             int epochs, Optional<String> init, Optional<String> teacher, int augment) {
         return new SentimentTrainingOptions(encoder, settings, LabelledTexts.BINARY, epochs, 16, lr, 0.1f, 0f, 5f,
-                0.1f, 7, 3, 64, 1, 1000, init, teacher, augment);
+                0.1f, 7, 3, 64, 1, 1000, init, teacher, augment, teacher.map(t -> dir.resolve("teacher-labels.tsv")));
     }
 
     static Path train(SentimentTrainingOptions options, String name) throws Exception {
@@ -181,6 +181,19 @@ class SentimentFineTuningTest {
                 "attentionDim", "8"), 0.01f, 4, Optional.empty(), Optional.of(teacher.toString()), 2), "student");
         String card = Files.readString(student.resolve("README.md"));
         assertTrue(card.contains("distilled from " + teacher + " over the training texts and 2 augmented"), card);
+        List<String> cache = Files.readAllLines(dir.resolve("teacher-labels.tsv"));
+        assertEquals(1 + 400 * 3, cache.size(), "a fingerprint line and the labels of 400 texts and 800 variants");
+        // A second student over the same texts reads the cache: tamper with it and the student learns the tampering.
+        List<String> flipped = new ArrayList<>(cache.subList(0, 1));
+        for (String line : cache.subList(1, cache.size())) {
+            String[] p = line.split("\t");
+            flipped.add(p[1] + "\t" + p[0]);
+        }
+        Files.write(dir.resolve("teacher-labels.tsv"), flipped);
+        Path contrary = train(options(Optional.of("bigru"), Map.of("embeddingDim", "16", "hiddenSize", "16",
+                "attentionDim", "8"), 0.01f, 4, Optional.empty(), Optional.of(teacher.toString()), 2), "contrary");
+        assertTrue(ModelDirectory.open(contrary).manifest().metrics().get("accuracy") <= 0.1,
+                "trained on the cached (flipped) labels, not on new ones from the teacher");
         assertTrue(ModelDirectory.open(student).manifest().metrics().get("accuracy") >= 0.9, card);
     }
 
