@@ -49,7 +49,7 @@ public final class SentimentTrainer {
             int bestEpoch, List<String> log, double seconds) {
     }
 
-    /** Batches whose loss is not finite are skipped without an update, up to this many in a run. */
+    /** Batches whose loss or gradient is not finite are skipped without an update, up to this many in a run. */
     static final int MAX_SKIPPED = 20;
 
     private final SentimentTrainingOptions options;
@@ -126,6 +126,9 @@ public final class SentimentTrainer {
                             finite = Float.isFinite(value);
                             if (finite) {
                                 gc.backward(loss);
+                                finite = FiniteGradients.check(classifier);
+                            }
+                            if (finite) {
                                 lossSum += value;
                                 steps++;
                             }
@@ -133,12 +136,13 @@ public final class SentimentTrainer {
                         if (finite) {
                             trainer.step();
                         } else if (++skipped > MAX_SKIPPED) {
-                            throw new IllegalStateException("the training loss was not finite in " + skipped
+                            throw new IllegalStateException("the training loss or gradient was not finite in " + skipped
                                     + " batches (epoch " + epoch + ", after " + steps + " steps): training diverged;"
                                     + " lower --lr (now " + options.learningRate() + ") or --clip");
                         } else {
-                            progress.accept("a batch gave a non-finite loss in epoch " + epoch + " after " + steps
-                                    + " steps: skipped, no update (" + skipped + " of at most " + MAX_SKIPPED + ")");
+                            progress.accept("a batch gave a non-finite loss or gradient in epoch " + epoch + " after "
+                                    + steps + " steps: skipped, no update (" + skipped + " of at most " + MAX_SKIPPED
+                                    + ")");
                         }
                     }
                     ClassificationMetrics metrics = evaluate(classifier, manager, devIds, dev);

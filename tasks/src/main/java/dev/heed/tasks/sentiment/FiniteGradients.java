@@ -1,0 +1,37 @@
+package dev.heed.tasks.sentiment;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import java.nio.FloatBuffer;
+
+/**
+ * Guards training against a non-finite gradient. DJL's PyTorch engine clears gradients by subtracting them
+ * from themselves, which leaves NaN and infinity in place: one bad batch would poison every later update. This
+ * checks every parameter's gradient after the backward pass and, when one is not finite, overwrites the bad
+ * ones with zeros so the batch can be skipped. Stateless.
+ */
+final class FiniteGradients {
+
+    private FiniteGradients() {
+    }
+
+    /** Whether every gradient of {@code block} is finite; when not, the non-finite ones are zeroed. */
+    static boolean check(Block block) {
+        boolean finite = true;
+        for (var entry : block.getParameters()) {
+            Parameter p = entry.getValue();
+            if (!p.requiresGradient() || !p.getArray().hasGradient()) {
+                continue;
+            }
+            // getGradient() hands out a new view of the gradient each time; close it and the sum.
+            try (NDArray gradient = p.getArray().getGradient(); NDArray sum = gradient.sum()) {
+                if (!Float.isFinite(sum.getFloat())) {
+                    gradient.set(FloatBuffer.wrap(new float[Math.toIntExact(gradient.size())]));
+                    finite = false;
+                }
+            }
+        }
+        return finite;
+    }
+}
