@@ -42,6 +42,11 @@ final class TrainSentimentCommand implements Callable<Integer> {
             + " variants of each training text (masked words, n-gram samples) labelled by the teacher.")
     int augment;
 
+    @Option(names = "--init-embeddings", paramLabel = "MODEL", description = "Start a word-level encoder's word"
+            + " vectors from a pretrained BERT-family model's input embeddings (each word: the mean of its subwords';"
+            + " set embeddingDim to the model's size, 384 for all-minilm-l6-v2).")
+    String initEmbeddings;
+
     @Option(names = "--teacher-cache", paramLabel = "FILE", description = "Keep the teacher's labels in FILE and"
             + " reuse them when a later run labels the same texts (same data, --augment and --seed).")
     Path teacherCache;
@@ -92,7 +97,8 @@ final class TrainSentimentCommand implements Callable<Integer> {
         List<String> classes = labels.equals("sst5") ? LabelledTexts.FIVE_CLASS : Arrays.asList(labels.split(","));
         SentimentTrainingOptions options = new SentimentTrainingOptions(Optional.ofNullable(encoder), settings, classes,
                 epochs, batchSize, learningRate, warmup, weightDecay, clip, dropout, seed, patience, maxLength, minCount,
-                maxVocab, Optional.ofNullable(init), Optional.ofNullable(teacher), augment, Optional.ofNullable(teacherCache));
+                maxVocab, Optional.ofNullable(init), Optional.ofNullable(teacher), augment, Optional.ofNullable(initEmbeddings),
+                Optional.ofNullable(teacherCache));
         PrintWriter err = spec.commandLine().getErr();
         LabelledTexts trainData = LabelledTexts.read(train, classes);
         LabelledTexts devData = LabelledTexts.read(dev, classes);

@@ -42,6 +42,14 @@ public abstract class EncoderBlock extends AbstractBlock {
         return map;
     }
 
+    /**
+     * The token embedding table {@code (vocabulary, E)}, for initializing it from pretrained vectors; empty for
+     * encoders without one.
+     */
+    public java.util.Optional<ai.djl.nn.Parameter> tokenEmbedding() {
+        return java.util.Optional.empty();
+    }
+
     /** The longest input, in tokens, this encoder takes. */
     public int maxLength() {
         return Integer.MAX_VALUE;

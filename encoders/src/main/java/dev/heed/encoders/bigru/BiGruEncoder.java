@@ -69,6 +69,11 @@ public final class BiGruEncoder extends EncoderBlock {
     }
 
     @Override
+    public java.util.Optional<ai.djl.nn.Parameter> tokenEmbedding() {
+        return java.util.Optional.of(embedding.weight());
+    }
+
+    @Override
     public EncoderSpec spec() {
         return spec;
     }

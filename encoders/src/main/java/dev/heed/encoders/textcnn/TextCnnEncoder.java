@@ -60,6 +60,11 @@ public final class TextCnnEncoder extends EncoderBlock {
     }
 
     @Override
+    public java.util.Optional<ai.djl.nn.Parameter> tokenEmbedding() {
+        return java.util.Optional.of(embedding.weight());
+    }
+
+    @Override
     public EncoderSpec spec() {
         return spec;
     }

@@ -58,6 +58,11 @@ public final class TransformerEncoder extends EncoderBlock {
     }
 
     @Override
+    public java.util.Optional<ai.djl.nn.Parameter> tokenEmbedding() {
+        return java.util.Optional.of(tokens.weight());
+    }
+
+    @Override
     public EncoderSpec spec() {
         return spec;
     }

@@ -131,7 +131,8 @@ public final class SentimentModelWriter {
     }
 
     private static String origin(SentimentTrainingOptions o) {
-        String start = o.init().map(m -> "fine-tuned from the pretrained " + m).orElse("from scratch");
+        String start = o.init().map(m -> "fine-tuned from the pretrained " + m).orElse("from scratch")
+                + o.embeddings().map(m -> " with word vectors from " + m + "'s input embeddings").orElse("");
         return o.teacher().map(t -> start + ", distilled from " + t + (o.augment() > 0 ? " over the training texts and "
                 + o.augment() + " augmented variants of each (masked words, n-gram samples)" : "")).orElse(start);
     }

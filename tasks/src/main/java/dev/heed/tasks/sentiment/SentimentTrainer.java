@@ -98,6 +98,17 @@ public final class SentimentTrainer {
             model.setBlock(classifier);
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(options.batchSize(), 8), new Shape(options.batchSize(), 8));
+                if (options.embeddings().isPresent()) {
+                    if (!(vectorizer instanceof TextVectorizer.Words words)) {
+                        throw new IllegalArgumentException("--init-embeddings is for word-level students trained"
+                                + " from scratch; a fine-tuned model brings its own");
+                    }
+                    int set = PretrainedEmbeddings.copy(options.embeddings().get(), words.vocabulary(),
+                            begin.encoder().tokenEmbedding().orElseThrow(() -> new IllegalArgumentException(
+                                    "the " + begin.encoder().spec().name() + " encoder has no token embeddings")));
+                    progress.accept(String.format("word vectors of %,d words from %s", set,
+                            options.embeddings().get()));
+                }
                 if (begin.pretrained().isPresent()) {
                     ModelDirectory pretrained = begin.pretrained().get();
                     EncoderWeights.load(begin.encoder(), SafeTensorsFile.open(pretrained.resolve(

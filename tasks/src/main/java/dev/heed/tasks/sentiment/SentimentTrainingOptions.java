@@ -28,18 +28,21 @@ import java.util.Optional;
  * @param init a pretrained model (name or directory) whose encoder and tokenizer to fine-tune, or empty
  * @param teacher a sentiment model (name or directory) whose probabilities are the targets, or empty
  * @param augment with a teacher, augmented variants of each training text (word-level students only)
+ * @param embeddings a pretrained BERT-family model whose input embeddings start a word-level student's, or empty
  * @param teacherCache a file keeping the teacher's labels for reuse by later runs over the same texts, or empty
  */
 public record SentimentTrainingOptions(Optional<String> encoder, Map<String, String> encoderSettings, List<String> labels,
         int epochs, int batchSize, float learningRate, float warmupFraction, float weightDecay, float clipGradient,
         float dropout, long seed, int patience, int maxLength, int minCount, int maxVocab,
-        Optional<String> init, Optional<String> teacher, int augment, Optional<java.nio.file.Path> teacherCache) {
+        Optional<String> init, Optional<String> teacher, int augment, Optional<String> embeddings,
+        Optional<java.nio.file.Path> teacherCache) {
 
     public SentimentTrainingOptions {
         Objects.requireNonNull(encoder, "encoder");
         Objects.requireNonNull(init, "init");
         Objects.requireNonNull(teacher, "teacher");
         Objects.requireNonNull(teacherCache, "teacherCache");
+        Objects.requireNonNull(embeddings, "embeddings");
         if (encoder.isEmpty() && init.isEmpty()) {
             throw new IllegalArgumentException("name an encoder to train from scratch or a pretrained model to fine-tune");
         }

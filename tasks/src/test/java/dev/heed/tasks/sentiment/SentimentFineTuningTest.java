@@ -103,7 +103,7 @@ class SentimentFineTuningTest {
     static SentimentTrainingOptions options(Optional<String> encoder, Map<String, String> settings, float lr,
             int epochs, Optional<String> init, Optional<String> teacher, int augment) {
         return new SentimentTrainingOptions(encoder, settings, LabelledTexts.BINARY, epochs, 16, lr, 0.1f, 0f, 5f,
-                0.1f, 7, 3, 64, 1, 1000, init, teacher, augment, teacher.map(t -> dir.resolve("teacher-labels.tsv")));
+                0.1f, 7, 3, 64, 1, 1000, init, teacher, augment, Optional.empty(), teacher.map(t -> dir.resolve("teacher-labels.tsv")));
     }
 
     static Path train(SentimentTrainingOptions options, String name) throws Exception {
@@ -225,6 +225,26 @@ class SentimentFineTuningTest {
                 assertEquals(pa.get(i).score(), pb.get(i).score(), 1e-2, texts.get(i));
             }
         }
+    }
+
+    @Test
+    void aWordLevelStudentCanStartFromThePretrainedInputEmbeddings() throws Exception {
+        SentimentTrainingOptions options = new SentimentTrainingOptions(Optional.of("textcnn"), Map.of("embeddingDim",
+                "16", "maps", "4"), LabelledTexts.BINARY, 1, 16, 1e-12f, 0.1f, 0f, 5f, 0.1f, 7, 3, 64, 1, 1000,
+                Optional.empty(), Optional.empty(), 0, Optional.of(pretrained.toString()), Optional.empty());
+        Path student = train(options, "vectors");
+        WordVocabulary studentWords = dev.heed.text.vocab.TokenizerJsonReader.wordLevel(student.resolve("tokenizer.json"));
+        WordVocabulary bertWords = dev.heed.text.vocab.TokenizerJsonReader.wordLevel(pretrained.resolve("tokenizer.json"));
+        float[] table = SafeTensorsFile.open(pretrained.resolve("model.safetensors"))
+                .floats(PretrainedEmbeddings.TABLE);
+        float[] studentTable = SafeTensorsFile.open(student.resolve("weights.safetensors")).floats("encoder.01embedding_weight");
+        for (String word : List.of("good", "dull", "film")) {
+            int s = studentWords.id(word);
+            int b = bertWords.id(word);
+            assertArrayEquals(java.util.Arrays.copyOfRange(table, b * 16, b * 16 + 16),
+                    java.util.Arrays.copyOfRange(studentTable, s * 16, s * 16 + 16), 1e-6f, word);
+        }
+        assertTrue(Files.readString(student.resolve("README.md")).contains("with word vectors from " + pretrained));
     }
 
     @Test
