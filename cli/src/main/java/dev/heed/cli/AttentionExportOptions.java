@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The attention-export options every task command shares: where, in which formats, how words are linked. */
@@ -25,10 +26,24 @@ final class AttentionExportOptions {
             + " weight reaches W (0 < W <= 1) instead of the strongest one.")
     Double threshold;
 
-    /** The writer of the chosen formats when {@code --attention-out} is given; the caller closes it. */
-    Optional<AlignmentWriter> open() throws IOException {
+    /**
+     * The writer of the chosen formats when {@code --attention-out} is given; the caller closes it.
+     *
+     * @throws CommandLine.ParameterException when exporting is combined with {@code --resume} (the export files
+     *     cannot be cut back to a checkpoint) or the model has no attention to export
+     */
+    Optional<AlignmentWriter> open(CommandLine.Model.CommandSpec spec, boolean resume, boolean modelHasAttention,
+            String modelName) throws IOException {
         if (dir == null) {
             return Optional.empty();
+        }
+        if (resume) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--attention-out cannot be resumed: run"
+                    + " without --resume, or resume without --attention-out");
+        }
+        if (!modelHasAttention) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "model " + modelName + " has no attention"
+                    + " to export: its encoder neither pools by attention nor exports self-attention");
         }
         OptionalDouble t = threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold);
         return Optional.of(new AlignmentWriter(dir, AlignmentExporters.parse(formats, t)));

@@ -1,5 +1,6 @@
 package dev.heed.cli;
 
+import dev.heed.alignment.AlignmentWriter;
 import dev.heed.engine.DeviceChoice;
 import dev.heed.engine.DeviceSelection;
 import dev.heed.tasks.embedding.EmbeddingOptions;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code heed embed}: sentence vectors as JSON lines. */
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = {"Sentence embeddings: {\"id\",\"vector\"} per record, L2-normalized, from any model whose"
-                + " encoder has a pooled output.",
+                + " encoder has a pooled output; --attention-out exports the encoder's self-attention.",
                 "Named models: all-minilm-l6-v2 (default, mean pooling), bge-small-en-v1.5 (CLS pooling)."})
 final class EmbedCommand implements Callable<Integer> {
 
@@ -34,6 +35,9 @@ final class EmbedCommand implements Callable<Integer> {
     @Mixin
     BatchIoOptions io;
 
+    @Mixin
+    AttentionExportOptions export;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,8 +47,17 @@ final class EmbedCommand implements Callable<Integer> {
                 Optional.ofNullable(pooling), LongInputPolicy.parse(longInput));
         AtomicLong truncated = new AtomicLong();
         try (SentenceEmbedder embedder = SentenceEmbedder.load(model, options)) {
-            int code = BatchCommandSupport.run(io, () -> new EmbedPredictor(embedder, truncated),
-                    spec.commandLine().getErr());
+            Optional<AlignmentWriter> writer = export.open(spec, io.resume, embedder.exportsAttention(),
+                    embedder.modelName());
+            int code;
+            try {
+                code = BatchCommandSupport.run(io, () -> new EmbedPredictor(embedder, truncated, writer.isPresent()),
+                        spec.commandLine().getErr(), writer);
+            } finally {
+                if (writer.isPresent()) {
+                    writer.get().close();
+                }
+            }
             if (truncated.get() > 0 && !io.quiet) {
                 spec.commandLine().getErr().printf("heed: %,d inputs were truncated to fit the model"
                         + " (\"truncated_tokens\" in their output; --long-input reject refuses them)%n", truncated.get());

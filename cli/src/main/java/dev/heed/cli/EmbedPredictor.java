@@ -19,17 +19,19 @@ final class EmbedPredictor implements Predictor {
 
     private final SentenceEmbedder embedder;
     private final AtomicLong truncated;
+    private final boolean export;
 
-    EmbedPredictor(SentenceEmbedder embedder, AtomicLong truncated) {
+    EmbedPredictor(SentenceEmbedder embedder, AtomicLong truncated, boolean export) {
         this.embedder = embedder;
         this.truncated = truncated;
+        this.export = export;
     }
 
     @Override
     public List<Prediction> predict(List<Record> batch) {
         List<Embedding> vectors;
         try {
-            vectors = embedder.embed(batch.stream().map(Record::text).toList());
+            vectors = embedder.embed(batch.stream().map(Record::text).toList(), export);
         } catch (TooLongException e) {
             if (batch.size() > 1) {
                 throw e; // the runner retries one by one, so only the long record fails
@@ -47,7 +49,7 @@ final class EmbedPredictor implements Predictor {
                 fields.put("truncated_tokens", e.truncatedTokens());
                 truncated.incrementAndGet();
             }
-            out.add(Prediction.ok(fields));
+            out.add(Prediction.ok(fields, e.alignment()));
         }
         return out;
     }

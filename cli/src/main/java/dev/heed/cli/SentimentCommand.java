@@ -2,7 +2,6 @@ package dev.heed.cli;
 
 import dev.heed.alignment.AlignmentWriter;
 import java.util.Optional;
-import picocli.CommandLine;
 import dev.heed.engine.DeviceChoice;
 import dev.heed.engine.DeviceSelection;
 import dev.heed.tasks.sentiment.SentimentModel;
@@ -39,15 +38,7 @@ final class SentimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (SentimentModel loaded = SentimentModel.load(model,
                 DeviceSelection.resolve(DeviceChoice.parse(io.device)).device())) {
-            if (export.dir != null && io.resume) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--attention-out cannot be resumed: run"
-                        + " without --resume, or resume without --attention-out");
-            }
-            if (export.dir != null && !loaded.exportsAttention()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "model " + loaded.name() + " has no"
-                        + " attention to export: its encoder neither pools by attention nor exports self-attention");
-            }
-            Optional<AlignmentWriter> writer = export.open();
+            Optional<AlignmentWriter> writer = export.open(spec, io.resume, loaded.exportsAttention(), loaded.name());
             try {
                 return BatchCommandSupport.run(io, () -> new SentimentPredictor(loaded, attention,
                         writer.isPresent()), spec.commandLine().getErr(), writer);

@@ -97,4 +97,27 @@ class EmbedCommandTest {
         assertTrue(describe.out().contains("POOLED_STATE"), describe.out());
         assertEquals(ExitCodes.USAGE, CliRun.of("encoders", "describe", "lstm").exitCode());
     }
+
+    @Test
+    void theEncodersSelfAttentionIsExportedWithSubwordsAndTheirWords() throws Exception {
+        Path in = dir.resolve("attention-in.txt");
+        Files.writeString(in, "Unbelievably good.\nA man eats.\n");
+        Path attention = dir.resolve("attention");
+        CliRun run = CliRun.of("embed", "-i", in.toString(), "-o", dir.resolve("attention-out.jsonl").toString(),
+                "--attention-out", attention.toString(), "--attention-format", "json,pharaoh");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(attention.resolve("attention.jsonl"));
+        assertEquals(2, lines.size());
+        dev.heed.alignment.Alignment a = dev.heed.alignment.AlignmentJson.fromJson(
+                dev.heed.json.HeedJson.COMPACT.readTree(lines.get(0)));
+        assertEquals(dev.heed.alignment.AlignmentKind.SELF_ATTENTION, a.kind());
+        assertEquals(6, a.layers(), "all-MiniLM-L6-v2: 6 layers");
+        assertEquals(12, a.heads());
+        assertEquals("[CLS]", a.sourceTokens().get(0).text());
+        assertTrue(a.sourceTokens().get(0).special());
+        dev.heed.alignment.WordAlignment words = dev.heed.alignment.WordAlignment.of(a, 5, -1);
+        assertEquals(List.of("Unbelievably", "good", "."), words.sourceWords(),
+                "subword pieces of one word join back into it by their spans");
+        assertEquals(2, Files.readAllLines(attention.resolve("alignment.pharaoh")).size());
+    }
 }

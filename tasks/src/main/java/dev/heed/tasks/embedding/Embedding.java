@@ -7,8 +7,13 @@ import java.util.Arrays;
  *
  * @param vector unit-length vector
  * @param truncatedTokens tokens dropped by the long-input policy; 0 when the text fitted
+ * @param alignment when asked for, the encoder's self-attention over the text (every layer and head)
  */
-public record Embedding(float[] vector, int truncatedTokens) {
+public record Embedding(float[] vector, int truncatedTokens, java.util.Optional<dev.heed.alignment.Alignment> alignment) {
+
+    public Embedding(float[] vector, int truncatedTokens) {
+        this(vector, truncatedTokens, java.util.Optional.empty());
+    }
 
     public Embedding {
         vector = vector.clone();

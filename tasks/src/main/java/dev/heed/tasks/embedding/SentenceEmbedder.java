@@ -4,18 +4,25 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.heed.alignment.Alignment;
+import dev.heed.encoders.AttentionMap;
 import dev.heed.encoders.Capability;
+import dev.heed.encoders.EncoderOutput;
 import dev.heed.encoders.EncoderLoader;
 import dev.heed.encoders.TextEncoder;
 import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelLoadException;
 import dev.heed.models.ModelResolver;
+import dev.heed.tasks.classification.BatchAlignments;
+import dev.heed.text.SubwordEncoding;
 import dev.heed.text.SubwordTokenizer;
+import dev.heed.text.Token;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sentence embeddings from any model whose encoder has a pooled output (all-MiniLM-L6-v2, bge-small-en-v1.5, ...):
@@ -79,11 +86,22 @@ public final class SentenceEmbedder implements AutoCloseable {
      * @throws TooLongException when a text is too long and the policy is {@code reject}
      */
     public List<Embedding> embed(List<String> texts) {
+        return embed(texts, false);
+    }
+
+    /**
+     * As {@link #embed(List)}; {@code attention} adds each text's self-attention (every layer and head, over
+     * its subwords with their spans) as an alignment, for encoders that export it.
+     */
+    public List<Embedding> embed(List<String> texts, boolean attention) {
         int max = encoder.block().maxLength();
         List<long[]> rows = new ArrayList<>(texts.size());
+        List<SubwordEncoding> encodings = new ArrayList<>(texts.size());
         int[] truncated = new int[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
-            long[] ids = tokenizer.encode(texts.get(i)).ids();
+            SubwordEncoding encoding = tokenizer.encode(texts.get(i));
+            encodings.add(encoding);
+            long[] ids = encoding.ids();
             if (ids.length > max) {
                 if (options.longInput() == LongInputPolicy.REJECT) {
                     throw new TooLongException("text " + i + " has " + ids.length + " tokens; " + name + " takes "
@@ -106,10 +124,16 @@ public final class SentenceEmbedder implements AutoCloseable {
         }
         float[] pooled;
         int dim;
+        java.util.SortedMap<Integer, float[]> layers = new java.util.TreeMap<>();
+        int heads = 0;
         try (NDManager request = encoder.manager().newSubManager()) {
             NDArray ids = request.create(flat, new Shape(texts.size(), length));
             NDArray m = request.create(mask, new Shape(texts.size(), length));
-            NDArray vectors = encoder.encode(ids, m, false).pooled().orElseThrow();
+            EncoderOutput output = encoder.encode(ids, m, attention);
+            layers = BatchAlignments.selfAttentionLayers(output.attention());
+            heads = output.attention().stream().filter(a -> a.kind().equals(AttentionMap.SELF_ATTENTION))
+                    .mapToInt(a -> (int) a.weights().getShape().get(1)).findFirst().orElse(0);
+            NDArray vectors = output.pooled().orElseThrow();
             NDArray norms = vectors.norm(new int[] {1}, true).maximum(1e-12f);
             NDArray unit = vectors.div(norms).toType(DataType.FLOAT32, false);
             dim = (int) unit.getShape().get(1);
@@ -117,9 +141,30 @@ public final class SentenceEmbedder implements AutoCloseable {
         }
         List<Embedding> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            out.add(new Embedding(Arrays.copyOfRange(pooled, i * dim, (i + 1) * dim), truncated[i]));
+            Optional<Alignment> alignment = Optional.empty();
+            if (!layers.isEmpty()) {
+                int n = rows.get(i).length;
+                List<Token> tokens = new ArrayList<>(encodings.get(i).tokens());
+                int[] words = encodings.get(i).wordIds();
+                if (truncated[i] > 0) {   // the kept pieces and the closing special token, as encoded
+                    Token last = tokens.get(tokens.size() - 1);
+                    int lastWord = words[words.length - 1];
+                    tokens = new ArrayList<>(tokens.subList(0, n - 1));
+                    tokens.add(last);
+                    words = Arrays.copyOf(words, n);
+                    words[n - 1] = lastWord;
+                }
+                alignment = Optional.of(BatchAlignments.selfAttention(name, texts.get(i), tokens, words,
+                        List.copyOf(layers.values()), heads, i, length));
+            }
+            out.add(new Embedding(Arrays.copyOfRange(pooled, i * dim, (i + 1) * dim), truncated[i], alignment));
         }
         return out;
+    }
+
+    /** Whether {@code embed(texts, true)} gives alignments: the encoder exports its self-attention. */
+    public boolean exportsAttention() {
+        return encoder.spec().has(Capability.SELF_ATTENTION_WEIGHTS);
     }
 
     /** Size of the vectors. */

@@ -17,6 +17,7 @@ import dev.heed.model.ComponentSpec;
 import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelLoadException;
 import dev.heed.models.ModelResolver;
+import dev.heed.tasks.classification.BatchAlignments;
 import dev.heed.tasks.classification.ClassifierBlock;
 import dev.heed.tasks.classification.TextVectorizer;
 import dev.heed.tensor.SafeTensorsFile;
@@ -161,10 +162,10 @@ public final class SentimentModel implements AutoCloseable {
                     row * length + v.tokens().size()));
             Optional<Alignment> alignment = Optional.empty();
             if (pooling.isPresent()) {
-                alignment = Optional.of(SentimentAlignments.pooling(name, texts.get(i), v, labels.get(best),
-                        pooling.get(), i, length));
+                alignment = Optional.of(BatchAlignments.pooling(name, texts.get(i), v.tokens(), v.words(),
+                        labels.get(best), pooling.get(), i, length));
             } else if (!selfAttention.isEmpty()) {
-                alignment = Optional.of(SentimentAlignments.selfAttention(name, texts.get(i), v,
+                alignment = Optional.of(BatchAlignments.selfAttention(name, texts.get(i), v.tokens(), v.words(),
                         List.copyOf(selfAttention.values()), heads, i, length));
             }
             predictions.add(new SentimentPrediction(labels.get(best), probabilities[i * k + best], probs, v.tokens(),
