@@ -151,4 +151,19 @@ class SentimentCommandTest {
         assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
         assertTrue(run.err().contains("pharaoh"), run.err());
     }
+
+    @Test
+    void theShippedDefaultModelAnswersOutOfTheBox() throws Exception {
+        Path in = dir.resolve("default-in.txt");
+        Files.writeString(in, "a gorgeous, witty film\na dull, lifeless and tedious mess\n");
+        Path out = dir.resolve("default-out.jsonl");
+        CliRun run = CliRun.of("sentiment", "-i", in.toString(), "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("positive", HeedJson.COMPACT.readTree(lines.get(0)).get("label").asText());
+        assertEquals("negative", HeedJson.COMPACT.readTree(lines.get(1)).get("label").asText());
+        CliRun list = CliRun.of("models", "list");
+        assertTrue(list.out().contains("sst2"), list.out());
+        assertEquals(0, CliRun.of("models", "info", "sst2").exitCode(), "resolved and verified by name");
+    }
 }
