@@ -12,9 +12,8 @@ import java.util.Optional;
  * <a href="https://arxiv.org/abs/2004.05150">arXiv:2004.05150</a>): query t sees only keys s with
  * {@code |t - s| <= w}, {@code w = window}. Computed block by block (blocks of w queries against the 3w keys
  * around them), so time and memory grow with {@code n w}, not {@code n^2}; the full {@code (B, H, T, S)}
- * matrix is built only when weights are captured. Inputs of at most {@code 2w} positions take a dense path:
- * full scores under the band and key masks (same results; at these sizes a {@code T x S} matrix is cheaper than
- * the blocks, and capturing the weights costs nothing). Self-attention only ({@code T == S}); key-padding masks
+ * matrix is built only when weights are captured. Inputs of at most {@code w + 1} positions, where the band
+ * covers the whole matrix, take the dense path of plain multi-head attention: same results. Self-attention only ({@code T == S}); key-padding masks
  * {@code (B, S)}.
  */
 public final class SlidingWindowAttention extends ProjectedAttention {
@@ -41,8 +40,8 @@ public final class SlidingWindowAttention extends ProjectedAttention {
                     + " queries " + qs + ", keys " + k.getShape() + ", mask " + mask.getShape());
         }
         int w = config.window();
-        if (n <= 2 * w) {
-            return dense(q, k, v, mask, capture, w);
+        if (n <= w + 1) {
+            return dense(q, k, v, mask, capture);
         }
         int blocks = (n + w - 1) / w;
         int padded = blocks * w;
@@ -66,19 +65,9 @@ public final class SlidingWindowAttention extends ProjectedAttention {
         return new HeadsOutput(context, capture ? Optional.of(scatter(weights, n, w)) : Optional.empty());
     }
 
-    /** Short inputs: full scores under the key mask and, unless it covers the whole matrix, the band. */
-    private HeadsOutput dense(NDArray q, NDArray k, NDArray v, NDArray mask, boolean capture, int w) {
-        int n = (int) q.getShape().get(2);
-        NDArray allowed = Masks.keep4d(mask);                                                  // (B, 1, 1, S)
-        if (n > w + 1) {
-            float[] band = new float[n * n];
-            for (int t = 0; t < n; t++) {
-                for (int s = Math.max(0, t - w); s <= Math.min(n - 1, t + w); s++) {
-                    band[t * n + s] = 1f;
-                }
-            }
-            allowed = allowed.mul(q.getManager().create(band, new Shape(1, 1, n, n)));           // (B, 1, T, S)
-        }
+    /** Short inputs, whose band is the whole matrix: full scores under the key mask. */
+    private HeadsOutput dense(NDArray q, NDArray k, NDArray v, NDArray mask, boolean capture) {
+        NDArray allowed = Masks.keep4d(mask);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headDim));   // (B, H, T, S)
         NDArray weights = Masks.maskedSoftmax(scores, allowed);
         return new HeadsOutput(weights.matMul(v), captured(weights, capture));
