@@ -55,7 +55,8 @@ class ModelResolverTest {
     @Test
     void anUnknownNameListsTheNamedModels() {
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> resolver().resolve("nonesuch"));
-        assertTrue(e.getMessage().contains("[toy]"), e.getMessage());
+        assertTrue(e.getMessage().contains("Named models: [") && e.getMessage().contains("toy")
+                && e.getMessage().contains("sst2"), "the test's model and the shipped default: " + e.getMessage());
     }
 
     @Test
