@@ -31,8 +31,27 @@ final class BatchCommandSupport {
         return run(io, factory, err, java.util.Optional.empty());
     }
 
-    /** As {@link #run(BatchIoOptions, PredictorFactory, PrintWriter)}, exporting alignments in input order. */
-    static int run(BatchIoOptions io, PredictorFactory factory, PrintWriter err,
+    /**
+     * As {@link #run(BatchIoOptions, PredictorFactory, PrintWriter)}, with the attention export {@code export}
+     * asks for: its writer is opened (and the request checked), each predictor is made knowing whether to
+     * export, the alignments are written in input order, and the writer is closed.
+     */
+    static int runExporting(BatchIoOptions io, AttentionExportOptions export,
+            picocli.CommandLine.Model.CommandSpec spec, boolean modelHasAttention, String modelName,
+            java.util.function.Function<Boolean, dev.heed.batch.Predictor> predictors)
+            throws IOException, InterruptedException {
+        java.util.Optional<dev.heed.alignment.AlignmentWriter> writer = export.open(spec, io.resume, modelHasAttention,
+                modelName);
+        try {
+            return run(io, () -> predictors.apply(writer.isPresent()), spec.commandLine().getErr(), writer);
+        } finally {
+            if (writer.isPresent()) {
+                writer.get().close();
+            }
+        }
+    }
+
+    private static int run(BatchIoOptions io, PredictorFactory factory, PrintWriter err,
             java.util.Optional<dev.heed.alignment.AlignmentWriter> alignments) throws IOException, InterruptedException {
         long totalBytes = io.inputIsStdin() ? -1 : Files.size(existing(Path.of(io.input)));
         InputStream in = io.inputIsStdin() ? System.in : Files.newInputStream(Path.of(io.input));

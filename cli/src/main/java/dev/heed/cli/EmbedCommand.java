@@ -1,6 +1,6 @@
 package dev.heed.cli;
 
-import dev.heed.alignment.AlignmentWriter;
+
 import dev.heed.engine.DeviceChoice;
 import dev.heed.engine.DeviceSelection;
 import dev.heed.tasks.embedding.EmbeddingOptions;
@@ -47,17 +47,8 @@ final class EmbedCommand implements Callable<Integer> {
                 Optional.ofNullable(pooling), LongInputPolicy.parse(longInput));
         AtomicLong truncated = new AtomicLong();
         try (SentenceEmbedder embedder = SentenceEmbedder.load(model, options)) {
-            Optional<AlignmentWriter> writer = export.open(spec, io.resume, embedder.exportsAttention(),
-                    embedder.modelName());
-            int code;
-            try {
-                code = BatchCommandSupport.run(io, () -> new EmbedPredictor(embedder, truncated, writer.isPresent()),
-                        spec.commandLine().getErr(), writer);
-            } finally {
-                if (writer.isPresent()) {
-                    writer.get().close();
-                }
-            }
+            int code = BatchCommandSupport.runExporting(io, export, spec, embedder.exportsAttention(),
+                    embedder.modelName(), exporting -> new EmbedPredictor(embedder, truncated, exporting));
             if (truncated.get() > 0 && !io.quiet) {
                 spec.commandLine().getErr().printf("heed: %,d inputs were truncated to fit the model"
                         + " (\"truncated_tokens\" in their output; --long-input reject refuses them)%n", truncated.get());

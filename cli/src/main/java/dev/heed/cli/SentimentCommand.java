@@ -1,7 +1,5 @@
 package dev.heed.cli;
 
-import dev.heed.alignment.AlignmentWriter;
-import java.util.Optional;
 import dev.heed.engine.DeviceChoice;
 import dev.heed.engine.DeviceSelection;
 import dev.heed.tasks.sentiment.SentimentModel;
@@ -38,15 +36,8 @@ final class SentimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (SentimentModel loaded = SentimentModel.load(model,
                 DeviceSelection.resolve(DeviceChoice.parse(io.device)).device())) {
-            Optional<AlignmentWriter> writer = export.open(spec, io.resume, loaded.exportsAttention(), loaded.name());
-            try {
-                return BatchCommandSupport.run(io, () -> new SentimentPredictor(loaded, attention,
-                        writer.isPresent()), spec.commandLine().getErr(), writer);
-            } finally {
-                if (writer.isPresent()) {
-                    writer.get().close();
-                }
-            }
+            return BatchCommandSupport.runExporting(io, export, spec, loaded.exportsAttention(), loaded.name(),
+                    exporting -> new SentimentPredictor(loaded, attention, exporting));
         }
     }
 }

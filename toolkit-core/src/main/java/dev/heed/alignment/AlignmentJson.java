@@ -69,7 +69,8 @@ public final class AlignmentJson implements AlignmentExporter {
         return root;
     }
 
-    private static ObjectNode side(String text, List<AlignmentToken> tokens) {
+    /** One side of an alignment: its text and its tokens (text, start, end, word, special). */
+    static ObjectNode side(String text, List<AlignmentToken> tokens) {
         ObjectNode side = HeedJson.COMPACT.createObjectNode();
         side.put("text", text);
         ArrayNode array = side.putArray("tokens");

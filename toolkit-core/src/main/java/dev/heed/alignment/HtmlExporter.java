@@ -1,6 +1,5 @@
 package dev.heed.alignment;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.json.HeedJson;
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * A self-contained HTML viewer per record ({@code ID.html}) that opens from disk with no network: layer and
@@ -53,8 +51,8 @@ public final class HtmlExporter implements AlignmentExporter {
         data.put("id", recordId);
         data.put("model", a.model());
         data.put("kind", a.kind().jsonName());
-        data.set("source", side(a.source(), a.sourceTokens()));
-        data.set("target", side(a.target(), a.targetTokens()));
+        data.set("source", AlignmentJson.side(a.source(), a.sourceTokens()));
+        data.set("target", AlignmentJson.side(a.target(), a.targetTokens()));
         data.put("layers", a.layers());
         data.put("heads", a.heads());
         data.put("scale", SCALE);
@@ -77,16 +75,6 @@ public final class HtmlExporter implements AlignmentExporter {
             q[i] = (byte) Math.round(Math.max(0f, Math.min(1f, weights[i])) * SCALE);
         }
         return q;
-    }
-
-    private static ObjectNode side(String text, List<AlignmentToken> tokens) {
-        ObjectNode side = HeedJson.COMPACT.createObjectNode();
-        side.put("text", text);
-        ArrayNode array = side.putArray("tokens");
-        for (AlignmentToken t : tokens) {
-            array.addObject().put("text", t.text()).put("start", t.start()).put("end", t.end()).put("word", t.word());
-        }
-        return side;
     }
 
     private static String template() {

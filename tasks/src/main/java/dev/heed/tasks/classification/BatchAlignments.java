@@ -45,15 +45,22 @@ public final class BatchAlignments {
         return new Alignment(model, AlignmentKind.SELF_ATTENTION, text, text, aligned, aligned, layers.size(), heads, w);
     }
 
-    /** The self-attention maps of {@code maps} by layer, as flat {@code (B, H, S, S)} arrays. */
-    public static java.util.SortedMap<Integer, float[]> selfAttentionLayers(List<dev.heed.encoders.AttentionMap> maps) {
-        java.util.SortedMap<Integer, float[]> layers = new java.util.TreeMap<>();
-        for (dev.heed.encoders.AttentionMap map : maps) {
-            if (map.kind().equals(dev.heed.encoders.AttentionMap.SELF_ATTENTION)) {
-                layers.put(map.layer(), map.weights().toFloatArray());
+    /** A batch's self-attention: per layer in order, the flat {@code (B, H, S, S)} weights; H heads. */
+    public record SelfAttention(List<float[]> layers, int heads) {
+
+        /** The self-attention among {@code maps}, copied to the heap; empty when there is none. */
+        public static java.util.Optional<SelfAttention> of(List<dev.heed.encoders.AttentionMap> maps) {
+            java.util.SortedMap<Integer, float[]> layers = new java.util.TreeMap<>();
+            int heads = 0;
+            for (dev.heed.encoders.AttentionMap map : maps) {
+                if (map.kind().equals(dev.heed.encoders.AttentionMap.SELF_ATTENTION)) {
+                    layers.put(map.layer(), map.weights().toFloatArray());
+                    heads = (int) map.weights().getShape().get(1);
+                }
             }
+            return layers.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(new SelfAttention(List.copyOf(layers.values()), heads));
         }
-        return layers;
     }
 
     private static List<AlignmentToken> tokens(List<Token> tokens, int[] words) {

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.heed.alignment.Alignment;
-import dev.heed.encoders.AttentionMap;
 import dev.heed.encoders.Capability;
 import dev.heed.encoders.EncoderOutput;
 import dev.heed.encoders.EncoderLoader;
@@ -14,9 +13,8 @@ import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelLoadException;
 import dev.heed.models.ModelResolver;
 import dev.heed.tasks.classification.BatchAlignments;
-import dev.heed.text.SubwordEncoding;
+import dev.heed.tasks.classification.TextVectorizer;
 import dev.heed.text.SubwordTokenizer;
-import dev.heed.text.Token;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,44 +93,32 @@ public final class SentenceEmbedder implements AutoCloseable {
      */
     public List<Embedding> embed(List<String> texts, boolean attention) {
         int max = encoder.block().maxLength();
-        List<long[]> rows = new ArrayList<>(texts.size());
-        List<SubwordEncoding> encodings = new ArrayList<>(texts.size());
-        int[] truncated = new int[texts.size()];
+        TextVectorizer.Subwords subwords = new TextVectorizer.Subwords(tokenizer);
+        List<TextVectorizer.Vectorized> rows = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            SubwordEncoding encoding = tokenizer.encode(texts.get(i));
-            encodings.add(encoding);
-            long[] ids = encoding.ids();
-            if (ids.length > max) {
-                if (options.longInput() == LongInputPolicy.REJECT) {
-                    throw new TooLongException("text " + i + " has " + ids.length + " tokens; " + name + " takes "
-                            + max + " (--long-input reject)");
-                }
-                truncated[i] = ids.length - max;
-                long last = ids[ids.length - 1];
-                ids = Arrays.copyOf(ids, max);
-                ids[max - 1] = last; // keep the closing special token
+            TextVectorizer.Vectorized v = subwords.vectorize(texts.get(i), max);   // keeps the closing special token
+            if (v.truncated() > 0 && options.longInput() == LongInputPolicy.REJECT) {
+                throw new TooLongException("text " + i + " has " + (v.ids().length + v.truncated()) + " tokens; "
+                        + name + " takes " + max + " (--long-input reject)");
             }
-            rows.add(ids);
+            rows.add(v);
         }
-        int length = rows.stream().mapToInt(r -> r.length).max().orElse(1);
+        int length = rows.stream().mapToInt(r -> r.ids().length).max().orElse(1);
         long[] flat = new long[texts.size() * length];
         float[] mask = new float[texts.size() * length];
         for (int i = 0; i < rows.size(); i++) {
-            long[] r = rows.get(i);
+            long[] r = rows.get(i).ids();
             System.arraycopy(r, 0, flat, i * length, r.length);
             Arrays.fill(mask, i * length, i * length + r.length, 1f);
         }
         float[] pooled;
         int dim;
-        java.util.SortedMap<Integer, float[]> layers = new java.util.TreeMap<>();
-        int heads = 0;
+        Optional<BatchAlignments.SelfAttention> selfAttention;
         try (NDManager request = encoder.manager().newSubManager()) {
             NDArray ids = request.create(flat, new Shape(texts.size(), length));
             NDArray m = request.create(mask, new Shape(texts.size(), length));
             EncoderOutput output = encoder.encode(ids, m, attention);
-            layers = BatchAlignments.selfAttentionLayers(output.attention());
-            heads = output.attention().stream().filter(a -> a.kind().equals(AttentionMap.SELF_ATTENTION))
-                    .mapToInt(a -> (int) a.weights().getShape().get(1)).findFirst().orElse(0);
+            selfAttention = BatchAlignments.SelfAttention.of(output.attention());
             NDArray vectors = output.pooled().orElseThrow();
             NDArray norms = vectors.norm(new int[] {1}, true).maximum(1e-12f);
             NDArray unit = vectors.div(norms).toType(DataType.FLOAT32, false);
@@ -141,23 +127,11 @@ public final class SentenceEmbedder implements AutoCloseable {
         }
         List<Embedding> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            Optional<Alignment> alignment = Optional.empty();
-            if (!layers.isEmpty()) {
-                int n = rows.get(i).length;
-                List<Token> tokens = new ArrayList<>(encodings.get(i).tokens());
-                int[] words = encodings.get(i).wordIds();
-                if (truncated[i] > 0) {   // the kept pieces and the closing special token, as encoded
-                    Token last = tokens.get(tokens.size() - 1);
-                    int lastWord = words[words.length - 1];
-                    tokens = new ArrayList<>(tokens.subList(0, n - 1));
-                    tokens.add(last);
-                    words = Arrays.copyOf(words, n);
-                    words[n - 1] = lastWord;
-                }
-                alignment = Optional.of(BatchAlignments.selfAttention(name, texts.get(i), tokens, words,
-                        List.copyOf(layers.values()), heads, i, length));
-            }
-            out.add(new Embedding(Arrays.copyOfRange(pooled, i * dim, (i + 1) * dim), truncated[i], alignment));
+            TextVectorizer.Vectorized v = rows.get(i);
+            final int row = i;
+            Optional<Alignment> alignment = selfAttention.map(a -> BatchAlignments.selfAttention(name, texts.get(row),
+                    v.tokens(), v.words(), a.layers(), a.heads(), row, length));
+            out.add(new Embedding(Arrays.copyOfRange(pooled, i * dim, (i + 1) * dim), v.truncated(), alignment));
         }
         return out;
     }

@@ -129,19 +129,16 @@ public final class SentimentModel implements AutoCloseable {
         }
         float[] probabilities;
         Optional<float[]> pooling = Optional.empty();
-        java.util.TreeMap<Integer, float[]> selfAttention = new java.util.TreeMap<>();
-        int heads = 0;
+        Optional<BatchAlignments.SelfAttention> selfAttention = Optional.empty();
         try (NDManager request = manager.newSubManager()) {
             ClassifierBlock.Classified out = classifier.classify(new ParameterStore(request, false),
                     request.create(flat, new Shape(texts.size(), length)),
                     request.create(mask, new Shape(texts.size(), length)), false, attention);
             probabilities = out.logits().softmax(1).toFloatArray();
+            selfAttention = BatchAlignments.SelfAttention.of(out.attention());
             for (AttentionMap map : out.attention()) {
                 if (map.kind().equals(AttentionMap.POOLING)) {
                     pooling = Optional.of(map.weights().toFloatArray());     // (B, 1, 1, S)
-                } else if (map.kind().equals(AttentionMap.SELF_ATTENTION)) {
-                    selfAttention.put(map.layer(), map.weights().toFloatArray());   // (B, H, S, S)
-                    heads = (int) map.weights().getShape().get(1);
                 }
             }
         }
@@ -164,9 +161,9 @@ public final class SentimentModel implements AutoCloseable {
             if (pooling.isPresent()) {
                 alignment = Optional.of(BatchAlignments.pooling(name, texts.get(i), v.tokens(), v.words(),
                         labels.get(best), pooling.get(), i, length));
-            } else if (!selfAttention.isEmpty()) {
+            } else if (selfAttention.isPresent()) {
                 alignment = Optional.of(BatchAlignments.selfAttention(name, texts.get(i), v.tokens(), v.words(),
-                        List.copyOf(selfAttention.values()), heads, i, length));
+                        selfAttention.get().layers(), selfAttention.get().heads(), i, length));
             }
             predictions.add(new SentimentPrediction(labels.get(best), probabilities[i * k + best], probs, v.tokens(),
                     weights, alignment, v.truncated()));

@@ -16,7 +16,6 @@ import dev.heed.text.vocab.WordVocabulary;
 import dev.heed.text.vocab.WordVocabularyBuilder;
 import dev.heed.text.vocab.WordVocabularyConfig;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -77,10 +76,5 @@ record TrainingStart(TextVectorizer vectorizer, EncoderBlock encoder, Optional<M
         } catch (IOException e) {
             throw new ModelLoadException("cannot read the tokenizer of " + model.path() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The tokenizer file a pretrained start brings. */
-    Optional<Path> tokenizerFile() {
-        return vectorizer instanceof TextVectorizer.Subwords s ? Optional.of(s.tokenizer().source()) : Optional.empty();
     }
 }
