@@ -103,7 +103,7 @@ public final class TransformerEncoder extends EncoderBlock {
     }
 
     /** Sinusoidal positions {@code (1, S, D)}: sin on even, cos on odd dimensions. */
-    static NDArray sinusoids(NDManager m, int length, int dim) {
+    public static NDArray sinusoids(NDManager m, int length, int dim) {
         float[] table = new float[length * dim];
         for (int pos = 0; pos < length; pos++) {
             for (int i = 0; i < dim; i++) {

@@ -1,0 +1,61 @@
+package dev.heed.tasks.translation;
+
+import java.util.List;
+
+/**
+ * Settings of a translation decoder. Immutable; validated on construction.
+ *
+ * @param type {@code gru} (a GRU with input feeding, Luong et al. 2015, attending by {@code attention}) or
+ *     {@code transformer} (masked self-attention plus cross-attention by {@code attention}, Vaswani et al. 2017)
+ * @param attention the cross-attention variant's name: {@code additive}, {@code dot}, {@code general},
+ *     {@code local-p} for {@code gru}; {@code multi-head} (or another multi-head variant) for {@code transformer}
+ * @param vocabSize rows of the target embedding and the output layer
+ * @param embeddingDim size of the target embeddings ({@code gru}; the {@code transformer} uses {@code dim})
+ * @param dim the decoder's state size (GRU hidden size, Transformer model size)
+ * @param layers Transformer decoder layers ({@code gru}: 1)
+ * @param heads Transformer attention heads
+ * @param ffnDim Transformer feed-forward size
+ * @param attentionDim size of the scoring layer of {@code additive} and {@code local-p}
+ * @param window {@code local-p}: half-width D of the window
+ * @param dropout dropout during training
+ * @param tiedEmbeddings the output layer shares the target embedding table (needs {@code embeddingDim == dim}
+ *     for {@code gru})
+ * @param maxLength the longest target, in tokens, the decoder produces
+ */
+public record DecoderConfig(String type, String attention, int vocabSize, int embeddingDim, int dim, int layers,
+        int heads, int ffnDim, int attentionDim, int window, float dropout, boolean tiedEmbeddings, int maxLength) {
+
+    /** The decoder types there are. */
+    public static final List<String> TYPES = List.of("gru", "transformer");
+
+    public DecoderConfig {
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException("decoder type must be one of " + TYPES + ", got '" + type + "'");
+        }
+        if (vocabSize < 5 || embeddingDim < 1 || dim < 1 || layers < 1 || heads < 1 || ffnDim < 1
+                || attentionDim < 1 || window < 1 || maxLength < 2) {
+            throw new IllegalArgumentException("decoder sizes must be positive (vocabSize >= 5, maxLength >= 2)");
+        }
+        if (dropout < 0 || dropout >= 1) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        if (type.equals("transformer") && dim % heads != 0) {
+            throw new IllegalArgumentException("transformer decoder dim " + dim + " is not divisible by heads " + heads);
+        }
+        if (tiedEmbeddings && type.equals("gru") && embeddingDim != dim) {
+            throw new IllegalArgumentException("tied embeddings need embeddingDim == dim, got " + embeddingDim
+                    + " and " + dim);
+        }
+    }
+
+    /** The defaults of RNNsearch as trained here: a 512 GRU, additive attention of 256, 256-dim embeddings. */
+    public static DecoderConfig gru(int vocabSize, String attention) {
+        return new DecoderConfig("gru", attention, vocabSize, 256, 512, 1, 1, 1, 256, 10, 0.3f, false, 200);
+    }
+
+    /** A small Transformer decoder: 3 layers of 256, 4 heads, FFN 1024, tied output. */
+    public static DecoderConfig transformer(int vocabSize) {
+        return new DecoderConfig("transformer", "multi-head", vocabSize, 256, 256, 3, 4, 1024, 256, 10, 0.1f, true,
+                200);
+    }
+}
