@@ -20,6 +20,7 @@ public final class ByteLevel {
             "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+");
 
     private static final char[] BYTE_TO_CHAR = buildByteToChar();
+    private static final java.util.Map<Character, Integer> CHAR_TO_BYTE = invert(BYTE_TO_CHAR);
 
     private ByteLevel() {
     }
@@ -43,6 +44,14 @@ public final class ByteLevel {
         return map;
     }
 
+    private static java.util.Map<Character, Integer> invert(char[] map) {
+        java.util.Map<Character, Integer> inverse = new java.util.HashMap<>();
+        for (int b = 0; b < map.length; b++) {
+            inverse.put(map[b], b);
+        }
+        return java.util.Map.copyOf(inverse);
+    }
+
     /** The 256 characters that stand for the bytes 0..255, in byte order. */
     public static List<String> alphabet() {
         List<String> symbols = new ArrayList<>(256);
@@ -60,6 +69,24 @@ public final class ByteLevel {
             out.append(BYTE_TO_CHAR[b & 0xFF]);
         }
         return out.toString();
+    }
+
+    /**
+     * The bytes a byte-level piece stands for: the inverse of {@link #encode}, character by character.
+     *
+     * @throws IllegalArgumentException when a character is not in the byte-level alphabet
+     */
+    public static byte[] bytes(String byteLevelPiece) {
+        byte[] out = new byte[byteLevelPiece.length()];
+        for (int i = 0; i < out.length; i++) {
+            int b = CHAR_TO_BYTE.getOrDefault(byteLevelPiece.charAt(i), -1);
+            if (b < 0) {
+                throw new IllegalArgumentException("'" + byteLevelPiece + "' is not a byte-level piece: character U+"
+                        + String.format("%04X", (int) byteLevelPiece.charAt(i)) + " stands for no byte");
+            }
+            out[i] = (byte) b;
+        }
+        return out;
     }
 
     /**

@@ -23,7 +23,24 @@ public final class TokenizerJsonReader {
         if (!model.path("type").asText().equals("WordLevel")) {
             throw new IOException(file + " is a " + model.path("type").asText() + " tokenizer, not WordLevel");
         }
-        JsonNode vocab = model.path("vocab");
+        String[] tokens = byId(model.path("vocab"), file);
+        List<String> specials = new ArrayList<>();
+        for (JsonNode added : root.path("added_tokens")) {
+            specials.add(added.path("content").asText());
+        }
+        return new WordVocabulary(Arrays.asList(tokens), specials, model.path("unk_token").asText());
+    }
+
+    /** The pieces of a {@code BPE} tokenizer's vocabulary by id; fails naming the file when it is another type. */
+    public static List<String> bpeVocabulary(Path file) throws IOException {
+        JsonNode model = HeedJson.COMPACT.readTree(file.toFile()).path("model");
+        if (!model.path("type").asText().equals("BPE")) {
+            throw new IOException(file + " is a " + model.path("type").asText() + " tokenizer, not BPE");
+        }
+        return List.of(byId(model.path("vocab"), file));
+    }
+
+    private static String[] byId(JsonNode vocab, Path file) throws IOException {
         String[] tokens = new String[vocab.size()];
         for (Iterator<Map.Entry<String, JsonNode>> it = vocab.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -33,10 +50,6 @@ public final class TokenizerJsonReader {
             }
             tokens[id] = e.getKey();
         }
-        List<String> specials = new ArrayList<>();
-        for (JsonNode added : root.path("added_tokens")) {
-            specials.add(added.path("content").asText());
-        }
-        return new WordVocabulary(Arrays.asList(tokens), specials, model.path("unk_token").asText());
+        return tokens;
     }
 }
