@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code heed train}: train a model for a task. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a model for a task.",
-        subcommands = {TrainSentimentCommand.class})
+        subcommands = {TrainSentimentCommand.class, TrainTranslationCommand.class})
 final class TrainCommand implements Runnable {
 
     @CommandLine.Spec

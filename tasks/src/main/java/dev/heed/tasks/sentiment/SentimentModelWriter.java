@@ -12,6 +12,7 @@ import dev.heed.model.Provenance;
 import dev.heed.model.Sha256;
 import dev.heed.tasks.classification.ClassificationMetrics;
 import dev.heed.tasks.classification.TextVectorizer;
+import dev.heed.tasks.training.GitCommit;
 import dev.heed.tensor.DType;
 import dev.heed.tensor.SafeTensorsWriter;
 import dev.heed.text.vocab.TokenizerJsonWriter;
@@ -81,7 +82,7 @@ public final class SentimentModelWriter {
         components.put("head", new ComponentSpec("linear", Map.of("labels", options.labels().size(),
                 "dropout", (double) options.dropout())));
         components.put("vectorizer", new ComponentSpec(vectorizer, Map.of("maxLength", options.maxLength())));
-        Provenance provenance = new Provenance(HeedVersion.heed(), gitCommit(), options.seed(),
+        Provenance provenance = new Provenance(HeedVersion.heed(), GitCommit.current(), options.seed(),
                 "sha256:" + Sha256.of(trainFile), HeedVersion.djl(), HeedVersion.libtorch(), result.seconds(), command,
                 Instant.now().toString());
         Files.writeString(out.resolve("README.md"), card(name, result, options, command));
@@ -135,18 +136,5 @@ public final class SentimentModelWriter {
                 + o.embeddings().map(m -> " with word vectors from " + m + "'s input embeddings").orElse("");
         return o.teacher().map(t -> start + ", distilled from " + t + (o.augment() > 0 ? " over the training texts and "
                 + o.augment() + " augmented variants of each (masked words, n-gram samples)" : "")).orElse(start);
-    }
-
-    private static String gitCommit() {
-        try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            return p.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
     }
 }

@@ -22,6 +22,7 @@ import dev.heed.tasks.classification.ClassificationMetrics;
 import dev.heed.tasks.classification.ClassifierBlock;
 import dev.heed.tasks.classification.LabelledTexts;
 import dev.heed.tasks.classification.TextVectorizer;
+import dev.heed.tasks.training.FiniteGradients;
 import dev.heed.tensor.SafeTensorsFile;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -58,4 +58,16 @@ public record DecoderConfig(String type, String attention, int vocabSize, int em
         return new DecoderConfig("transformer", "multi-head", vocabSize, 256, 256, 3, 4, 1024, 256, 10, 0.1f, true,
                 200);
     }
+
+    /** This config with decoder size {@code dim} (a GRU decoder matches its encoder's states by default). */
+    public DecoderConfig withDim(int newDim) {
+        return new DecoderConfig(type, attention, vocabSize, embeddingDim, newDim, layers, heads, ffnDim, attentionDim,
+                window, dropout, tiedEmbeddings, maxLength);
+    }
+
+    /** This config with cross-attention {@code name}. */
+    public DecoderConfig withAttention(String name) {
+        return new DecoderConfig(type, name, vocabSize, embeddingDim, dim, layers, heads, ffnDim, attentionDim, window,
+                dropout, tiedEmbeddings, maxLength);
+    }
 }

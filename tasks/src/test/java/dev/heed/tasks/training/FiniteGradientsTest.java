@@ -1,4 +1,4 @@
-package dev.heed.tasks.sentiment;
+package dev.heed.tasks.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

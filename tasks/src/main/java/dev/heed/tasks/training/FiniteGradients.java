@@ -1,4 +1,4 @@
-package dev.heed.tasks.sentiment;
+package dev.heed.tasks.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
@@ -11,13 +11,13 @@ import java.nio.FloatBuffer;
  * checks every parameter's gradient after the backward pass and, when one is not finite, overwrites the bad
  * ones with zeros so the batch can be skipped. Stateless.
  */
-final class FiniteGradients {
+public final class FiniteGradients {
 
     private FiniteGradients() {
     }
 
     /** Whether every gradient of {@code block} is finite; when not, the non-finite ones are zeroed. */
-    static boolean check(Block block) {
+    public static boolean check(Block block) {
         boolean finite = true;
         for (var entry : block.getParameters()) {
             Parameter p = entry.getValue();

@@ -1,0 +1,29 @@
+package dev.heed.tasks.translation;
+
+import dev.heed.alignment.Alignment;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The translation of one text.
+ *
+ * @param text the translation, cased and detokenized (sentences of a multi-sentence input joined by a space)
+ * @param score the search score of the best hypothesis (the mean over sentences for a multi-sentence input)
+ * @param alignment the cross-attention that produced it, when asked for: source subwords against target
+ *     subwords, every layer and head (block-diagonal over the sentences of a multi-sentence input)
+ * @param nBest the best hypotheses with their scores, best first (the first is {@code text}); one sentence
+ *     inputs only: for a multi-sentence input it holds the joined best translation alone
+ */
+public record Translation(String text, double score, Optional<Alignment> alignment, List<Scored> nBest) {
+
+    /** One hypothesis of an n-best list. */
+    public record Scored(String text, double score) {
+    }
+
+    public Translation {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(alignment, "alignment");
+        nBest = List.copyOf(nBest);
+    }
+}

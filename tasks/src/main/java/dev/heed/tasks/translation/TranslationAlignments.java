@@ -1,0 +1,101 @@
+package dev.heed.tasks.translation;
+
+import dev.heed.alignment.Alignment;
+import dev.heed.alignment.AlignmentKind;
+import dev.heed.alignment.AlignmentToken;
+import dev.heed.text.Span;
+import dev.heed.text.SubwordEncoding;
+import dev.heed.text.Token;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the cross-attention {@link Alignment} of a translation from the hypotheses of its sentences: source
+ * subwords (and {@code </s>}) against target subwords (and {@code </s>} when the hypothesis ended), every
+ * decoder layer and head, sentences laid out block-diagonally. Stateless.
+ */
+final class TranslationAlignments {
+
+    private TranslationAlignments() {
+    }
+
+    /** One translated sentence: where it sits in the source and target texts, its pieces and its hypothesis. */
+    record Part(int sourceOffset, SubwordEncoding source, int targetOffset, SubwordCodec.Decoded target,
+            Hypothesis hypothesis) {
+    }
+
+    static Alignment of(String model, String sourceText, String targetText, List<Part> parts, int layers, int heads,
+            SubwordCodec codec) {
+        List<AlignmentToken> sourceTokens = new ArrayList<>();
+        List<AlignmentToken> targetTokens = new ArrayList<>();
+        int[] sourceStart = new int[parts.size()];
+        int[] targetStart = new int[parts.size()];
+        int sourceWords = 0;
+        int targetWords = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            Part part = parts.get(p);
+            sourceStart[p] = sourceTokens.size();
+            targetStart[p] = targetTokens.size();
+            int maxWord = -1;
+            for (int i = 0; i < part.source().size(); i++) {
+                Token t = part.source().tokens().get(i);
+                int word = sourceWords + Math.max(0, part.source().wordIds()[i]);
+                maxWord = Math.max(maxWord, word);
+                sourceTokens.add(new AlignmentToken(t.normalized(), part.sourceOffset() + t.start(),
+                        part.sourceOffset() + t.end(), word, false));
+            }
+            sourceWords = maxWord + 1;
+            int end = part.sourceOffset() + (part.source().size() == 0 ? 0
+                    : part.source().tokens().get(part.source().size() - 1).end());
+            sourceTokens.add(AlignmentToken.special("</s>", end));
+            long[] ids = part.hypothesis().tokens();
+            int word = targetWords - 1;
+            String previous = null;
+            for (int i = 0; i < ids.length; i++) {
+                String piece = codec.piece((int) ids[i]);
+                Span span = part.target().spans().get(i);
+                if (previous == null || startsWord(previous, piece)) {
+                    word++;
+                }
+                previous = piece;
+                targetTokens.add(new AlignmentToken(piece, part.targetOffset() + span.start(),
+                        part.targetOffset() + span.end(), word, false));
+            }
+            targetWords = word + 1;
+            if (part.hypothesis().ended()) {
+                targetTokens.add(AlignmentToken.special("</s>", part.targetOffset() + part.target().text().length()));
+            }
+        }
+        int s = sourceTokens.size();
+        int t = targetTokens.size();
+        float[] weights = new float[layers * heads * t * s];
+        for (int p = 0; p < parts.size(); p++) {
+            List<float[]> rows = parts.get(p).hypothesis().attention();
+            int partSource = parts.get(p).source().size() + 1;
+            for (int step = 0; step < rows.size(); step++) {
+                float[] row = rows.get(step);                                              // (L, H, S_part)
+                for (int lh = 0; lh < layers * heads; lh++) {
+                    int base = (lh * t + targetStart[p] + step) * s + sourceStart[p];
+                    System.arraycopy(row, lh * partSource, weights, base, partSource);
+                }
+            }
+        }
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = Math.min(1f, Math.max(0f, weights[i]));
+        }
+        return new Alignment(model, AlignmentKind.CROSS_ATTENTION, sourceText, targetText, sourceTokens, targetTokens,
+                layers, heads, weights);
+    }
+
+    /** A byte-level piece starts a word after a space, and where letters or digits meet other characters. */
+    private static boolean startsWord(String previous, String piece) {
+        if (piece.startsWith("\u0120")) {
+            return true;
+        }
+        return wordy(previous.charAt(previous.length() - 1)) != wordy(piece.charAt(0));
+    }
+
+    private static boolean wordy(char c) {
+        return Character.isLetterOrDigit(c) || c > 0x7F;
+    }
+}

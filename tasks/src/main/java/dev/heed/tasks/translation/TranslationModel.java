@@ -1,0 +1,225 @@
+package dev.heed.tasks.translation;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.ConstantInitializer;
+import dev.heed.alignment.Alignment;
+import dev.heed.encoders.EncoderBlock;
+import dev.heed.encoders.EncoderConfigs;
+import dev.heed.encoders.EncoderProvider;
+import dev.heed.encoders.EncoderWeights;
+import dev.heed.encoders.Encoders;
+import dev.heed.model.ComponentSpec;
+import dev.heed.model.ModelDirectory;
+import dev.heed.model.ModelLoadException;
+import dev.heed.models.ModelResolver;
+import dev.heed.tasks.embedding.TooLongException;
+import dev.heed.tensor.SafeTensorsFile;
+import dev.heed.text.CoreNlpWordTokenizer;
+import dev.heed.text.Sentence;
+import dev.heed.text.SubwordEncoding;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A trained translation model, loaded by name or path: {@code translate(String)} and
+ * {@code translate(List<String>, DecodeOptions)} give the translation, its score, the n-best list and, on
+ * request, the cross-attention alignment.
+ *
+ * <p>Long inputs follow the long-input policy: a text of several sentences (CoreNLP's splitter) is translated
+ * sentence by sentence and the translations joined; a single sentence longer than {@link #maxSourceTokens()}
+ * subwords is refused with {@link TooLongException}, never cut. An empty text is an {@link IllegalArgumentException}.
+ *
+ * <p>Thread-safe: calls share the weights and make their own arrays. Closeable; {@link #close()} is idempotent.
+ */
+public final class TranslationModel implements AutoCloseable {
+
+    private final String name;
+    private final Seq2SeqBlock model;
+    private final SubwordCodec codec;
+    private final NDManager manager;
+    private final CoreNlpWordTokenizer sentences = new CoreNlpWordTokenizer();
+    private boolean closed;
+
+    private TranslationModel(String name, Seq2SeqBlock model, SubwordCodec codec, NDManager manager) {
+        this.name = name;
+        this.model = model;
+        this.codec = codec;
+        this.manager = manager;
+    }
+
+    /** Loads a named model or a model directory onto the CPU. */
+    public static TranslationModel load(String nameOrPath) throws ModelLoadException {
+        return load(nameOrPath, Device.cpu());
+    }
+
+    /** Loads a named model or a model directory onto {@code device}. */
+    public static TranslationModel load(String nameOrPath, Device device) throws ModelLoadException {
+        ModelDirectory dir = new ModelResolver().resolve(nameOrPath);
+        if (!dir.manifest().task().equals("translation")) {
+            throw new ModelLoadException(dir.path() + " is a " + dir.manifest().task()
+                    + " model, not a translation model");
+        }
+        ComponentSpec encoderSpec = dir.manifest().components().get("encoder");
+        ComponentSpec decoderSpec = dir.manifest().components().get("decoder");
+        if (encoderSpec == null || decoderSpec == null) {
+            throw new ModelLoadException(dir.path() + "/model.json lacks the encoder or decoder of a translation model");
+        }
+        NDManager manager = NDManager.newBaseManager(device);
+        SubwordCodec codec = null;
+        try {
+            EncoderProvider provider = Encoders.provider(encoderSpec.name());
+            EncoderBlock encoder = provider.create(provider.parse(encoderSpec.config()));
+            DecoderConfig decoderConfig = EncoderConfigs.parse(DecoderConfig.transformer(5), decoderSpec.config());
+            Seq2SeqBlock model = Seq2SeqBlock.of(encoder, decoderConfig);
+            model.setInitializer(new ConstantInitializer(0f), p -> true);
+            model.initialize(manager, DataType.FLOAT32);
+            SafeTensorsFile weights = SafeTensorsFile.open(dir.resolve(dir.manifest().weights()));
+            EncoderWeights.load(encoder, weights, "encoder.");
+            for (Map.Entry<String, Parameter> e : model.decoderParameters().entrySet()) {
+                String key = "decoder." + e.getKey();
+                if (!weights.tensors().containsKey(key)) {
+                    throw new ModelLoadException(weights.path() + " lacks the decoder weight " + key);
+                }
+                e.getValue().getArray().set(FloatBuffer.wrap(weights.floats(key)));
+            }
+            codec = SubwordCodec.load(dir.resolve(dir.manifest().tokenizers().get("source")));
+            if (codec.size() != decoderConfig.vocabSize()) {
+                throw new ModelLoadException("the tokenizer has " + codec.size() + " pieces but the decoder "
+                        + decoderConfig.vocabSize());
+            }
+            return new TranslationModel(dir.manifest().name(), model, codec, manager);
+        } catch (IOException | RuntimeException | ModelLoadException e) {
+            if (codec != null) {
+                codec.close();
+            }
+            manager.close();
+            if (e instanceof ModelLoadException mle) {
+                throw mle;
+            }
+            throw new ModelLoadException("cannot load translation model " + dir.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The model's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The longest sentence, in subwords, it translates (longer ones are refused, not cut). */
+    public int maxSourceTokens() {
+        return Math.min(model.encoder().maxLength(), model.decoder().config().maxLength()) - 1;
+    }
+
+    /** Whether translations can carry an alignment. */
+    public boolean exportsAttention() {
+        return true;
+    }
+
+    /** The translation of {@code text} by beam search of 5. */
+    public String translate(String text) {
+        return translate(List.of(text), DecodeOptions.beam(5)).get(0).text();
+    }
+
+    /**
+     * The translations of {@code texts}, searched together.
+     *
+     * @throws IllegalArgumentException when a text is empty (blank)
+     * @throws TooLongException when a sentence is longer than {@link #maxSourceTokens()}
+     */
+    public List<Translation> translate(List<String> texts, DecodeOptions options) {
+        if (closed) {
+            throw new IllegalStateException("this model is closed");
+        }
+        List<List<Segment>> segments = new ArrayList<>();
+        List<long[]> sources = new ArrayList<>();
+        for (String text : texts) {
+            List<Segment> parts = segment(text);
+            segments.add(parts);
+            for (Segment s : parts) {
+                sources.add(TranslationTrainer.withEos(s.encoding().ids()));
+            }
+        }
+        List<List<Hypothesis>> found = Translations.decodeAll(model, manager, codec, sources, options, 32);
+        List<Translation> out = new ArrayList<>(texts.size());
+        int next = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            List<Segment> parts = segments.get(i);
+            out.add(assemble(texts.get(i), parts, found.subList(next, next + parts.size()), options));
+            next += parts.size();
+        }
+        return out;
+    }
+
+    private record Segment(int offset, SubwordEncoding encoding) {
+    }
+
+    private List<Segment> segment(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("empty text: nothing to translate");
+        }
+        List<Sentence> split = sentences.sentences(text);
+        List<Segment> parts = new ArrayList<>();
+        if (split.size() <= 1) {
+            parts.add(new Segment(0, codec.encode(text)));
+        } else {
+            for (Sentence s : split) {
+                parts.add(new Segment(s.span().start(), codec.encode(s.span().of(text))));
+            }
+        }
+        for (Segment s : parts) {
+            if (s.encoding().size() > maxSourceTokens()) {
+                throw new TooLongException("a sentence of " + s.encoding().size() + " subwords is longer than the "
+                        + maxSourceTokens() + " this model translates; split it into shorter sentences");
+            }
+        }
+        return parts;
+    }
+
+    private Translation assemble(String text, List<Segment> parts, List<List<Hypothesis>> hypotheses,
+            DecodeOptions options) {
+        StringBuilder joined = new StringBuilder();
+        List<TranslationAlignments.Part> aligned = new ArrayList<>();
+        double score = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            Hypothesis best = hypotheses.get(p).get(0);
+            SubwordCodec.Decoded decoded = codec.decode(best.tokens());
+            if (joined.length() > 0 && !decoded.text().isEmpty()) {
+                joined.append(' ');
+            }
+            aligned.add(new TranslationAlignments.Part(parts.get(p).offset(), parts.get(p).encoding(), joined.length(),
+                    decoded, best));
+            joined.append(decoded.text());
+            score += best.score();
+        }
+        String translation = joined.toString();
+        List<Translation.Scored> nBest = new ArrayList<>();
+        if (parts.size() == 1) {
+            for (Hypothesis h : hypotheses.get(0)) {
+                nBest.add(new Translation.Scored(codec.decode(h.tokens()).text(), h.score()));
+            }
+        } else {
+            nBest.add(new Translation.Scored(translation, score / parts.size()));
+        }
+        Optional<Alignment> alignment = options.attention()
+                ? Optional.of(TranslationAlignments.of(name, text, translation, aligned,
+                        model.decoder().attentionLayers(), model.decoder().attentionHeads(), codec))
+                : Optional.empty();
+        return new Translation(translation, score / parts.size(), alignment, nBest);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            codec.close();
+            manager.close();
+        }
+    }
+}

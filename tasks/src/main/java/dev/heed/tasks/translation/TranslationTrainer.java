@@ -1,0 +1,319 @@
+package dev.heed.tasks.translation;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import dev.heed.encoders.EncoderBlock;
+import dev.heed.encoders.EncoderConfigs;
+import dev.heed.encoders.Encoders;
+import dev.heed.tasks.metrics.Bleu;
+import dev.heed.tasks.metrics.Chrf;
+import dev.heed.tasks.training.FiniteGradients;
+import dev.heed.tasks.training.GradientNorm;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Trains an encoder-decoder translation model: a joint byte-level BPE learned from both sides of the training
+ * data, teacher forcing with a label-smoothed loss over the real target tokens, Adam with warm-up and
+ * inverse-square-root decay, gradients clipped by their global norm, batches of pairs of similar length, dev
+ * BLEU (sacreBLEU, greedy search) after every epoch, early stopping, the best epoch's weights kept, and at the
+ * end the average of the last epochs' weights (checkpoint averaging) when it scores better. Not thread-safe.
+ */
+public final class TranslationTrainer {
+
+    /** Batches whose loss or gradient is not finite are skipped without an update, up to this many in a run. */
+    static final int MAX_SKIPPED = 20;
+
+    /** What training produced, handed to the caller while the model's arrays are open. */
+    public record Result(Seq2SeqBlock model, SubwordCodec codec, double devBleu, double devChrf, String chosen,
+            List<String> log, double seconds, int trainPairs, int leftOut) {
+    }
+
+    private final TranslationTrainingOptions options;
+    private final Consumer<String> progress;
+
+    public TranslationTrainer(TranslationTrainingOptions options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /**
+     * Trains on {@code train}, choosing by dev BLEU on {@code dev}; the tokenizer is written to
+     * {@code tokenizerFile}. {@code finish} gets the result while the model is open.
+     */
+    public <T> T train(ParallelCorpus train, ParallelCorpus dev, Path tokenizerFile, Function<Result, T> finish)
+            throws IOException {
+        long start = System.nanoTime();
+        List<String> both = new ArrayList<>(train.sources());
+        both.addAll(train.targets());
+        progress.accept(String.format("learning a joint byte-level BPE of %,d pieces from %,d sentences",
+                options.vocabSize(), both.size()));
+        try (SubwordCodec codec = SubwordCodec.learn(both, options.vocabSize(), tokenizerFile)) {
+            List<long[]> sources = new ArrayList<>();
+            List<long[]> targets = new ArrayList<>();
+            int leftOut = 0;
+            for (int i = 0; i < train.size(); i++) {
+                long[] s = withEos(codec.encode(train.sources().get(i)).ids());
+                long[] t = withEos(codec.encode(train.targets().get(i)).ids());
+                if (s.length > options.maxTrainTokens() || t.length > options.maxTrainTokens() || s.length < 2
+                        || t.length < 2) {
+                    leftOut++;
+                    continue;
+                }
+                sources.add(s);
+                targets.add(t);
+            }
+            progress.accept(String.format("%,d training pairs (%,d left out: empty or over %d subwords), %,d dev pairs,"
+                    + " %.0f s so far", sources.size(), leftOut, options.maxTrainTokens(), dev.size(), seconds(start)));
+            List<long[]> devSources = dev.sources().stream().map(s -> withEos(codec.encode(s).ids())).toList();
+
+            Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
+            Map<String, Object> encoderSettings = new LinkedHashMap<>(options.encoderSettings());
+            encoderSettings.put("vocabSize", codec.size());
+            EncoderBlock encoder = Encoders.create(options.encoder(), encoderSettings);
+            Map<String, Object> decoderSettings = new LinkedHashMap<>(options.decoderSettings());
+            decoderSettings.put("vocabSize", codec.size());
+            DecoderConfig defaults = options.decoder().equals("gru")
+                    ? DecoderConfig.gru(codec.size(), options.attention()).withDim(encoder.spec().stateSize())
+                    : DecoderConfig.transformer(codec.size()).withAttention(options.attention());
+            DecoderConfig decoderConfig = EncoderConfigs.parse(defaults, decoderSettings);
+            Seq2SeqBlock model = Seq2SeqBlock.of(encoder, decoderConfig);
+            Optimizer optimizer = Optimizer.adam()
+                    .optLearningRateTracker(new InverseSqrtSchedule(options.learningRate(), options.warmupSteps()))
+                    .optBeta2(0.98f).optEpsilon(1e-9f).build();
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(optimizer)
+                    .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+            try (Model djl = Model.newInstance("translation")) {
+                djl.setBlock(model);
+                try (Trainer trainer = djl.newTrainer(config)) {
+                    trainer.initialize(new Shape(2, 8), new Shape(2, 8), new Shape(2, 8));
+                    progress.accept(String.format("%s encoder + %s decoder (%s attention), %,d parameters",
+                            options.encoder(), decoderConfig.type(), decoderConfig.attention(), count(model)));
+                    return finish.apply(loop(trainer, model, codec, sources, targets, devSources, dev, start, leftOut));
+                }
+            }
+        }
+    }
+
+    private Result loop(Trainer trainer, Seq2SeqBlock model, SubwordCodec codec, List<long[]> sources,
+            List<long[]> targets, List<long[]> devSources, ParallelCorpus dev, long start, int leftOut) {
+        NDManager manager = trainer.getManager();
+        Random random = new Random(options.seed());
+        List<String> log = new ArrayList<>();
+        Deque<Map<String, float[]>> recent = new ArrayDeque<>();
+        Map<String, float[]> best = null;
+        double bestBleu = -1;
+        double bestChrf = 0;
+        int bestEpoch = 0;
+        int skipped = 0;
+        long deadline = options.timeLimitMinutes() > 0
+                ? start + (long) (options.timeLimitMinutes() * 60e9) : Long.MAX_VALUE;
+        boolean outOfTime = false;
+        for (int epoch = 1; epoch <= options.epochs() && !outOfTime; epoch++) {
+            long epochStart = System.nanoTime();
+            double lossSum = 0;
+            int steps = 0;
+            for (int[] batch : batches(sources, targets, random)) {
+                boolean finite;
+                try (NDManager step = manager.newSubManager(); GradientCollector gc = trainer.newGradientCollector()) {
+                    NDArray[] src = pad(step, sources, batch, false);
+                    NDArray[] tgtIn = pad(step, targets, batch, true);
+                    NDArray[] tgtOut = pad(step, targets, batch, false);
+                    NDArray logits = trainer.forward(new NDList(src[0], src[1], tgtIn[0])).singletonOrThrow();
+                    NDArray loss = SequenceLoss.labelSmoothed(logits, tgtOut[0], tgtOut[1], options.labelSmoothing());
+                    float value = loss.getFloat();
+                    finite = Float.isFinite(value);
+                    if (finite) {
+                        gc.backward(loss);
+                        finite = FiniteGradients.check(model);
+                    }
+                    if (finite) {
+                        GradientNorm.clip(model, options.clipNorm());
+                        lossSum += value;
+                        steps++;
+                    }
+                }
+                if (finite) {
+                    trainer.step();
+                } else if (++skipped > MAX_SKIPPED) {
+                    throw new IllegalStateException("the training loss or gradient was not finite in " + skipped
+                            + " batches: training diverged; lower --lr (now " + options.learningRate() + ")");
+                }
+                if (steps % 100 == 0 && steps > 0) {
+                    progress.accept(String.format("epoch %d: %,d updates, loss %.4f, %.0f s", epoch, steps,
+                            lossSum / steps, seconds(epochStart)));
+                }
+                if (System.nanoTime() > deadline) {
+                    outOfTime = true;
+                    break;
+                }
+            }
+            double[] scores = evaluate(model, manager, codec, devSources, dev);
+            String line = String.format("epoch %d: train loss %.4f over %,d updates%s, dev BLEU %.2f, chrF %.2f (greedy),"
+                    + " %.0f s", epoch, lossSum / Math.max(1, steps), steps, outOfTime ? " (time limit reached)" : "",
+                    scores[0], scores[1], seconds(epochStart));
+            log.add(line);
+            progress.accept(line);
+            Map<String, float[]> weights = snapshot(model);
+            recent.addLast(weights);
+            if (recent.size() > options.averageLast()) {
+                recent.removeFirst();
+            }
+            if (scores[0] > bestBleu) {
+                bestBleu = scores[0];
+                bestChrf = scores[1];
+                bestEpoch = epoch;
+                best = weights;
+            } else if (epoch - bestEpoch >= options.patience()) {
+                progress.accept("no better dev BLEU for " + options.patience() + " epochs: stopping");
+                break;
+            }
+        }
+        String chosen = "epoch " + bestEpoch;
+        if (recent.size() > 1) {
+            restore(model, average(recent));
+            double[] averaged = evaluate(model, manager, codec, devSources, dev);
+            String line = String.format("average of the last %d epochs: dev BLEU %.2f, chrF %.2f (greedy)",
+                    recent.size(), averaged[0], averaged[1]);
+            log.add(line);
+            progress.accept(line);
+            if (averaged[0] > bestBleu) {
+                bestBleu = averaged[0];
+                bestChrf = averaged[1];
+                chosen = "average of the last " + recent.size() + " epochs";
+                best = snapshot(model);
+            }
+        }
+        restore(model, best);
+        return new Result(model, codec, bestBleu, bestChrf, chosen, log, seconds(start), sources.size(), leftOut);
+    }
+
+    private double[] evaluate(Seq2SeqBlock model, NDManager manager, SubwordCodec codec, List<long[]> devSources,
+            ParallelCorpus dev) {
+        List<String> hypotheses = Translations.decodeAll(model, manager, codec, devSources, DecodeOptions.greedy(), 64)
+                .stream().map(h -> codec.decode(h.get(0).tokens()).text()).toList();
+        return new double[] {Bleu.sacre().score(hypotheses, dev.targets()).score(),
+                new Chrf().score(hypotheses, dev.targets())};
+    }
+
+    static long[] withEos(long[] ids) {
+        long[] out = Arrays.copyOf(ids, ids.length + 1);
+        out[ids.length] = SubwordCodec.EOS;
+        return out;
+    }
+
+    /** Batches of pair indexes: shuffled, sorted by length within chunks of 50 batches, batches shuffled. */
+    private List<int[]> batches(List<long[]> sources, List<long[]> targets, Random random) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, random);
+        int chunk = options.batchSize() * 50;
+        List<int[]> batches = new ArrayList<>();
+        for (int from = 0; from < order.size(); from += chunk) {
+            List<Integer> part = new ArrayList<>(order.subList(from, Math.min(order.size(), from + chunk)));
+            part.sort(Comparator.comparingInt((Integer i) -> targets.get(i).length)
+                    .thenComparingInt(i -> sources.get(i).length));
+            for (int b = 0; b < part.size(); b += options.batchSize()) {
+                batches.add(part.subList(b, Math.min(part.size(), b + options.batchSize())).stream()
+                        .mapToInt(Integer::intValue).toArray());
+            }
+        }
+        Collections.shuffle(batches, random);
+        return batches;
+    }
+
+    /** Padded ids {@code (B, L)} and mask; {@code shifted}: {@code <s>} first and the last token dropped. */
+    static NDArray[] pad(NDManager m, List<long[]> rows, int[] batch, boolean shifted) {
+        int length = 1;
+        for (int i : batch) {
+            length = Math.max(length, rows.get(i).length);
+        }
+        long[] flat = new long[batch.length * length];
+        float[] mask = new float[batch.length * length];
+        for (int b = 0; b < batch.length; b++) {
+            long[] row = rows.get(batch[b]);
+            if (shifted) {
+                flat[b * length] = SubwordCodec.BOS;
+                System.arraycopy(row, 0, flat, b * length + 1, row.length - 1);
+            } else {
+                System.arraycopy(row, 0, flat, b * length, row.length);
+            }
+            Arrays.fill(mask, b * length, b * length + row.length, 1f);
+        }
+        return new NDArray[] {m.create(flat, new Shape(batch.length, length)),
+                m.create(mask, new Shape(batch.length, length))};
+    }
+
+    private static long count(Seq2SeqBlock model) {
+        long n = 0;
+        for (var p : model.getParameters()) {
+            n += p.getValue().getArray().size();
+        }
+        return n;
+    }
+
+    private static Map<String, float[]> snapshot(Seq2SeqBlock model) {
+        Map<String, float[]> copy = new HashMap<>();
+        for (var p : model.getParameters()) {
+            copy.put(p.getKey(), p.getValue().getArray().toFloatArray());
+        }
+        return copy;
+    }
+
+    private static Map<String, float[]> average(Iterable<Map<String, float[]>> snapshots) {
+        Map<String, float[]> sum = new HashMap<>();
+        int n = 0;
+        for (Map<String, float[]> s : snapshots) {
+            n++;
+            for (var e : s.entrySet()) {
+                float[] acc = sum.computeIfAbsent(e.getKey(), k -> new float[e.getValue().length]);
+                for (int i = 0; i < acc.length; i++) {
+                    acc[i] += e.getValue()[i];
+                }
+            }
+        }
+        for (float[] acc : sum.values()) {
+            for (int i = 0; i < acc.length; i++) {
+                acc[i] /= n;
+            }
+        }
+        return sum;
+    }
+
+    private static void restore(Seq2SeqBlock model, Map<String, float[]> weights) {
+        for (var p : model.getParameters()) {
+            p.getValue().getArray().set(FloatBuffer.wrap(weights.get(p.getKey())));
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
