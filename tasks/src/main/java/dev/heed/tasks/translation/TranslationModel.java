@@ -44,11 +44,14 @@ public final class TranslationModel implements AutoCloseable {
     private final Seq2SeqBlock model;
     private final SubwordCodec codec;
     private final NDManager manager;
+    private final String languages;
     private final CoreNlpWordTokenizer sentences = new CoreNlpWordTokenizer();
     private boolean closed;
 
-    private TranslationModel(String name, Seq2SeqBlock model, SubwordCodec codec, NDManager manager) {
+    private TranslationModel(String name, Seq2SeqBlock model, SubwordCodec codec, NDManager manager,
+            String languages) {
         this.name = name;
+        this.languages = languages;
         this.model = model;
         this.codec = codec;
         this.manager = manager;
@@ -94,7 +97,9 @@ public final class TranslationModel implements AutoCloseable {
                 throw new ModelLoadException("the tokenizer has " + codec.size() + " pieces but the decoder "
                         + decoderConfig.vocabSize());
             }
-            return new TranslationModel(dir.manifest().name(), model, codec, manager);
+            ComponentSpec vectorizer = dir.manifest().components().get("vectorizer");
+            String languages = vectorizer == null ? "" : String.valueOf(vectorizer.config().getOrDefault("languages", ""));
+            return new TranslationModel(dir.manifest().name(), model, codec, manager, languages);
         } catch (IOException | RuntimeException | ModelLoadException e) {
             if (codec != null) {
                 codec.close();
@@ -110,6 +115,16 @@ public final class TranslationModel implements AutoCloseable {
     /** The model's name. */
     public String name() {
         return name;
+    }
+
+    /** The language pair it translates, {@code "en-de"} (empty when the manifest does not say). */
+    public String languages() {
+        return languages;
+    }
+
+    /** The number of subwords of {@code text} (without {@code </s>}). */
+    public int countTokens(String text) {
+        return codec.encode(text).size();
     }
 
     /** The longest sentence, in subwords, it translates (longer ones are refused, not cut). */

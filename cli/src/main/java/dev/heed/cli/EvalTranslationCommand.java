@@ -1,0 +1,99 @@
+package dev.heed.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heed.json.HeedJson;
+import dev.heed.tasks.metrics.Bleu;
+import dev.heed.tasks.metrics.BleuScore;
+import dev.heed.tasks.metrics.Chrf;
+import dev.heed.tasks.translation.DecodeOptions;
+import dev.heed.tasks.translation.ParallelCorpus;
+import dev.heed.tasks.translation.Translation;
+import dev.heed.tasks.translation.TranslationModel;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code heed eval translation}: sacreBLEU, chrF and lower-cased BLEU of a model on parallel data. */
+@Command(name = "translation", mixinStandardHelpOptions = true,
+        description = {"Translate PREFIX.SRC and score it against PREFIX.TGT (the model's languages unless"
+                + " --languages): BLEU and chrF as sacreBLEU computes them (13a, exponential smoothing, corpus level;"
+                + " signatures printed) and lower-cased BLEU (sacreBLEU -lc, the Multi30k literature's protocol"
+                + " with 13a in place of Moses tokenization); speed in sentences and target tokens per second."})
+final class EvalTranslationCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = "multi30k-en-de", paramLabel = "NAME|DIR") String model;
+    @Option(names = "--data", required = true, paramLabel = "PREFIX", description = "e.g. ../shared/data/multi30k/val")
+    String data;
+    @Option(names = "--languages", paramLabel = "SRC-TGT", description = "Default: the model's.") String languages;
+    @Option(names = "--beam", defaultValue = "5") int beam;
+    @Option(names = "--length-penalty", defaultValue = "0.6") double lengthPenalty;
+    @Option(names = "--coverage-penalty", defaultValue = "0") double coveragePenalty;
+    @Option(names = "--no-repeat-ngram", defaultValue = "0") int noRepeatNgram;
+    @Option(names = "--batch-size", defaultValue = "32") int batchSize;
+    @Option(names = "--report", paramLabel = "FILE.json", description = "Also write the metrics as JSON.") Path report;
+    @Option(names = "--hypotheses", paramLabel = "FILE", description = "Also write the translations, one a line.")
+    Path hypotheses;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        DecodeOptions options = new DecodeOptions(beam, 200, 0, lengthPenalty, coveragePenalty, noRepeatNgram, 1, false);
+        try (TranslationModel loaded = TranslationModel.load(model)) {
+            String[] pair = (languages != null ? languages : loaded.languages()).split("-");
+            if (pair.length != 2) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--languages must be SRC-TGT, e.g. en-de");
+            }
+            ParallelCorpus corpus = ParallelCorpus.read(TrainTranslationCommand.file(data, pair[0]),
+                    TrainTranslationCommand.file(data, pair[1]));
+            long start = System.nanoTime();
+            List<String> out = new ArrayList<>(corpus.size());
+            long targetTokens = 0;
+            for (int from = 0; from < corpus.size(); from += batchSize) {
+                for (Translation t : loaded.translate(corpus.sources().subList(from, Math.min(corpus.size(),
+                        from + batchSize)), options)) {
+                    out.add(t.text());
+                    targetTokens += loaded.countTokens(t.text());
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            BleuScore bleu = Bleu.sacre().score(out, corpus.targets());
+            BleuScore lowercased = Bleu.lowercased().score(out, corpus.targets());
+            Chrf chrf = new Chrf();
+            double chrfScore = chrf.score(out, corpus.targets());
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("model %s on %s.%s -> %s: %,d sentences, beam %d%n", loaded.name(), data, pair[0], pair[1],
+                    corpus.size(), beam);
+            w.printf("%s%n  signature BLEU|%s%n", bleu, Bleu.sacre().signature());
+            w.printf("chrF2 = %.2f%n  signature chrF2|%s%n", chrfScore, chrf.signature());
+            w.printf("lower-cased BLEU = %.2f%n  signature BLEU|%s%n", lowercased.score(), Bleu.lowercased().signature());
+            w.printf("%.1f s: %.1f sentences/s, %.0f target subwords/s%n", seconds, corpus.size() / seconds,
+                    targetTokens / seconds);
+            w.flush();
+            if (hypotheses != null) {
+                Files.write(hypotheses, out);
+            }
+            if (report != null) {
+                ObjectNode json = HeedJson.PRETTY.createObjectNode();
+                json.put("model", loaded.name()).put("data", data).put("languages", pair[0] + "-" + pair[1])
+                        .put("sentences", corpus.size()).put("beam", beam).put("length_penalty", lengthPenalty);
+                json.putObject("bleu").put("score", bleu.score()).put("signature", Bleu.sacre().signature())
+                        .put("text", bleu.toString());
+                json.putObject("chrf").put("score", chrfScore).put("signature", chrf.signature());
+                json.putObject("bleu_lowercased").put("score", lowercased.score())
+                        .put("signature", Bleu.lowercased().signature());
+                json.put("seconds", seconds).put("sentences_per_second", corpus.size() / seconds)
+                        .put("target_subwords_per_second", targetTokens / seconds);
+                HeedJson.PRETTY.writeValue(report.toFile(), json);
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

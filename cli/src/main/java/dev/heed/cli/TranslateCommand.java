@@ -1,0 +1,75 @@
+package dev.heed.cli;
+
+import dev.heed.engine.DeviceChoice;
+import dev.heed.engine.DeviceSelection;
+import dev.heed.tasks.translation.DecodeOptions;
+import dev.heed.tasks.translation.TranslationModel;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code heed translate}: a translation per record, optionally its n-best list and cross-attention. */
+@Command(name = "translate", mixinStandardHelpOptions = true,
+        description = {"Translate each record: {\"id\",\"translation\",\"score\"} (+ \"nbest\" with --n-best > 1);"
+                + " with --attention-out, the cross-attention of every layer and head (source subwords against target"
+                + " subwords) in the chosen formats. A record of several sentences is split with CoreNLP, translated"
+                + " sentence by sentence and joined; a sentence longer than the model takes is an error record."})
+final class TranslateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = "multi30k-en-de", paramLabel = "NAME|DIR",
+            description = "A named model or a directory written by heed train translation (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--beam", defaultValue = "5", description = "Beam size; 1 = greedy (default: ${DEFAULT-VALUE}).")
+    int beam;
+
+    @Option(names = "--max-length", defaultValue = "200", description = "The most target subwords; each sentence also"
+            + " stops at twice its source length plus 10 (default: ${DEFAULT-VALUE}).")
+    int maxLength;
+
+    @Option(names = "--min-length", defaultValue = "0", description = "The fewest target subwords.")
+    int minLength;
+
+    @Option(names = "--length-penalty", defaultValue = "0.6", paramLabel = "ALPHA",
+            description = "GNMT length penalty alpha (default: ${DEFAULT-VALUE}).")
+    double lengthPenalty;
+
+    @Option(names = "--coverage-penalty", defaultValue = "0", paramLabel = "BETA",
+            description = "GNMT coverage penalty beta, from the attention (default: ${DEFAULT-VALUE}).")
+    double coveragePenalty;
+
+    @Option(names = "--no-repeat-ngram", defaultValue = "0", paramLabel = "N",
+            description = "Never repeat an n-gram of this size (0 = off).")
+    int noRepeatNgram;
+
+    @Option(names = "--n-best", defaultValue = "1", paramLabel = "N", description = "Hypotheses per record, at most"
+            + " --beam (default: ${DEFAULT-VALUE}).")
+    int nBest;
+
+    @Mixin
+    BatchIoOptions io;
+
+    @Mixin
+    AttentionExportOptions export;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        DecodeOptions options;
+        try {
+            options = new DecodeOptions(beam, maxLength, minLength, lengthPenalty, coveragePenalty, noRepeatNgram, nBest,
+                    false);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (TranslationModel loaded = TranslationModel.load(model,
+                DeviceSelection.resolve(DeviceChoice.parse(io.device)).device())) {
+            return BatchCommandSupport.runExporting(io, export, spec, loaded.exportsAttention(), loaded.name(),
+                    exporting -> new TranslatePredictor(loaded, options.withAttention(exporting)));
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.heed.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.heed.json.HeedJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * train, eval and translate end to end on a synthetic language pair written in the test: each source word has
+ * one target word, in the same order, so a small GRU with additive attention learns it in seconds and its
+ * alignment must put each word on its translation.
+ */
+class TranslateCommandTest {
+
+    static final String[] SOURCE = {"the", "red", "blue", "cat", "dog", "sees", "eats", "big", "small", "fish", "bird",
+        "runs"};
+    static final String[] TARGET = {"die", "rote", "blaue", "katze", "hund", "sieht", "frisst", "grosse", "kleine",
+        "fisch", "vogel", "rennt"};
+
+    @TempDir
+    static Path dir;
+
+    static Path model;
+
+    static void write(Path prefix, int n, long seed) throws Exception {
+        Random r = new Random(seed);
+        List<String> src = new ArrayList<>();
+        List<String> tgt = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<String> s = new ArrayList<>();
+            List<String> t = new ArrayList<>();
+            for (int k = 0; k < 2 + r.nextInt(4); k++) {
+                int w = r.nextInt(SOURCE.length);
+                s.add(SOURCE[w]);
+                t.add(TARGET[w]);
+            }
+            src.add(String.join(" ", s) + ".");
+            tgt.add(String.join(" ", t) + ".");
+        }
+        Files.write(Path.of(prefix + ".en"), src);
+        Files.write(Path.of(prefix + ".de"), tgt);
+    }
+
+    @BeforeAll
+    static void train() throws Exception {
+        System.setProperty("heed.home", dir.resolve("home").toString());
+        write(dir.resolve("train"), 800, 1);
+        write(dir.resolve("dev"), 50, 2);
+        model = dir.resolve("model");
+        CliRun run = CliRun.of("train", "translation", "--encoder", "bigru", "--decoder", "gru", "--attention",
+                "additive", "--train", dir.resolve("train").toString(), "--dev", dir.resolve("dev").toString(),
+                "--languages", "en-de", "--out", model.toString(), "--vocab-size", "300", "--epochs", "8",
+                "--batch-size", "16", "--lr", "0.01", "--warmup", "30", "--set", "embeddingDim=24", "--set",
+                "hiddenSize=24", "--set-decoder", "embeddingDim=24", "--set-decoder", "attentionDim=24",
+                "--set-decoder", "dropout=0", "--weights-dtype", "f16");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("epoch 1: train loss"), run.err());
+    }
+
+    @Test
+    void trainingWritesAVerifiedModelThatLearnedTheLanguage() throws Exception {
+        assertEquals(0, CliRun.of("models", "verify", model.toString()).exitCode());
+        String card = Files.readString(model.resolve("README.md"));
+        assertTrue(card.contains("heed train translation --encoder bigru --decoder gru --attention additive"), card);
+        JsonNode manifest = HeedJson.COMPACT.readTree(model.resolve("model.json").toFile());
+        assertEquals("translation", manifest.get("task").asText());
+        assertEquals("additive", manifest.get("components").get("decoder").get("config").get("attention").asText());
+        assertTrue(manifest.get("metrics").get("bleu").asDouble() > 60, manifest.get("metrics").toString());
+    }
+
+    @Test
+    void evalReportsBleuChrfAndTheirSignatures() throws Exception {
+        Path report = dir.resolve("report.json");
+        CliRun run = CliRun.of("eval", "translation", "--model", model.toString(), "--data",
+                dir.resolve("dev").toString(), "--beam", "3", "--report", report.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = HeedJson.COMPACT.readTree(report.toFile());
+        assertEquals("en-de", json.get("languages").asText(), "the model's languages by default");
+        assertTrue(json.get("bleu").get("score").asDouble() > 60, json.toString());
+        assertTrue(json.get("chrf").get("score").asDouble() > 60, json.toString());
+        assertEquals("nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0",
+                json.get("bleu").get("signature").asText());
+        assertTrue(run.out().contains("signature chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no"), run.out());
+    }
+
+    @Test
+    void translationsNBestAndBadInputNeverCrash() throws Exception {
+        Path in = dir.resolve("in.txt");
+        Files.writeString(in, String.join("\n", "the red cat sees the fish.", "", "?!.", "zebra quokka </s> ünïcödé 👍🏽",
+                "the dog runs. the bird eats fish.", "the cat. ".repeat(2_500).strip()) + "\n");
+        Path out = dir.resolve("out.jsonl");
+        CliRun run = CliRun.of("translate", "--model", model.toString(), "--beam", "3", "--n-best", "2", "-i",
+                in.toString(), "-o", out.toString());
+        assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(out)) {
+            lines.add(HeedJson.COMPACT.readTree(line));
+        }
+        assertEquals(5, lines.size(), "the empty line is an error record, every other line is translated");
+        assertEquals("die rote katze sieht die fisch.", lines.get(0).get("translation").asText());
+        assertEquals(2, lines.get(0).get("nbest").size());
+        assertTrue(lines.get(0).get("nbest").get(0).get("score").asDouble()
+                >= lines.get(0).get("nbest").get(1).get("score").asDouble());
+        assertEquals("hund rennt. die vogel frisst fisch.", lines.get(3).get("translation").asText()
+                .replaceFirst("^die ", ""), "two sentences translated one by one and joined");
+        assertEquals(2_500, lines.get(4).get("translation").asText().split("\\.").length,
+                "5,000 words of short sentences: every sentence translated, none dropped");
+        List<String> errors = Files.readAllLines(dir.resolve("out.errors.jsonl"));
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).contains("empty_text"), errors.get(0));
+    }
+
+    @Test
+    void aSentenceLongerThanTheModelTakesIsAnErrorRecordNotACut() throws Exception {
+        Path in = dir.resolve("long.txt");
+        Files.writeString(in, "the cat " + "and the dog ".repeat(80) + "\nthe dog.\n");
+        Path out = dir.resolve("long.jsonl");
+        CliRun run = CliRun.of("translate", "--model", model.toString(), "--beam", "1", "-i", in.toString(), "-o",
+                out.toString());
+        assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
+        assertEquals(1, Files.readAllLines(out).size());
+        String error = Files.readString(dir.resolve("long.errors.jsonl"));
+        assertTrue(error.contains("too_long") && error.contains("split it"), error);
+    }
+
+    @Test
+    void theCrossAttentionIsExportedAndPutsEachWordOnItsTranslation() throws Exception {
+        Path in = dir.resolve("export-in.txt");
+        Files.writeString(in, "the red cat sees the fish.\n");
+        Path attention = dir.resolve("attention");
+        CliRun run = CliRun.of("translate", "--model", model.toString(), "-i", in.toString(), "-o",
+                dir.resolve("export-out.jsonl").toString(), "--attention-out", attention.toString(),
+                "--attention-format", "json,pharaoh,npz,png,html");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode alignment = HeedJson.COMPACT.readTree(Files.readAllLines(attention.resolve("attention.jsonl")).get(0));
+        assertEquals("cross-attention", alignment.get("kind").asText());
+        assertEquals("the red cat sees the fish.", alignment.get("source").get("text").asText());
+        assertEquals("die rote katze sieht die fisch.", alignment.get("target").get("text").asText());
+        assertTrue(Files.readString(attention.resolve("alignment.pharaoh")).startsWith("0-0 1-1 2-2 3-3 4-4 5-5"),
+                "word i of the source aligns with word i of the translation (the final period may look back)");
+        for (String file : List.of("1.npz", "1.png", "1.html")) {
+            assertTrue(Files.size(attention.resolve(file)) > 0, file);
+        }
+    }
+}
