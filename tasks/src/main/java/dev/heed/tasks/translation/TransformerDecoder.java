@@ -25,8 +25,8 @@ import java.util.Optional;
  * self-attention, cross-attention and feed-forward, a final LayerNorm and the output layer (tied to the target
  * embeddings when configured). Cross-attention {@code (B, H, T, S)} per layer.
  *
- * <p>A step runs the whole prefix again (no key/value cache): simple and exactly the forced pass's numbers, at
- * a cost quadratic in the target length, which for sentences stays small beside the output layer.
+ * <p>Steps cache each layer's self-attention keys and values, so a step costs one position (plus attending to
+ * the prefix), and gives the forced pass's numbers at that position ({@code DecoderContractTest}).
  */
 public final class TransformerDecoder extends TranslationDecoder {
 
@@ -66,11 +66,19 @@ public final class TransformerDecoder extends TranslationDecoder {
         return layers.get(0).crossHeads();
     }
 
-    /** The target prefix read so far {@code (N, t)}, empty before the first step. */
-    record PrefixState(Optional<NDArray> prefix) implements DecoderState {
+    /**
+     * Per layer, the self-attention keys and values of the positions read so far (projected, split into heads:
+     * {@code (N, H, t, d)}), and how many positions that is; empty before the first step.
+     */
+    record CacheState(List<PreparedKeys> layers, int position) implements DecoderState {
         @Override
         public DecoderState select(NDArray rows) {
-            return new PrefixState(prefix.map(p -> p.get(new NDIndex("{}", rows))));
+            List<PreparedKeys> picked = new ArrayList<>(layers.size());
+            for (PreparedKeys k : layers) {
+                picked.add(new PreparedKeys(k.keys().get(new NDIndex("{}", rows)), k.values().get(new NDIndex("{}", rows)),
+                        k.mask().get(new NDIndex("{}", rows))));
+            }
+            return new CacheState(picked, position);
         }
     }
 
@@ -88,6 +96,16 @@ public final class TransformerDecoder extends TranslationDecoder {
     @Override
     public ForcedOutput forced(ParameterStore ps, DecoderMemory memory, NDArray targetIn, boolean training,
             boolean capture) {
+        Hidden hidden = states(ps, memory, targetIn, training, capture);
+        return new ForcedOutput(logits(ps, hidden.states(), training), hidden.attention());
+    }
+
+    /** The final states {@code (B, T, D)} and, when captured, each layer's cross-attention {@code (B, H, T, S)}. */
+    private record Hidden(NDArray states, List<NDArray> attention) {
+    }
+
+    private Hidden states(ParameterStore ps, DecoderMemory memory, NDArray targetIn, boolean training,
+            boolean capture) {
         int length = (int) targetIn.getShape().get(1);
         if (length > config.maxLength()) {
             throw new IllegalArgumentException("target of " + length + " tokens is longer than the decoder's maxLength "
@@ -104,28 +122,36 @@ public final class TransformerDecoder extends TranslationDecoder {
             x = out.context();
             out.weights().ifPresent(attention::add);
         }
-        x = BlockCalls.apply(finalNorm, ps, x, training);
-        return new ForcedOutput(logits(ps, x, training), attention);
+        return new Hidden(BlockCalls.apply(finalNorm, ps, x, training), attention);
     }
 
     @Override
     public DecoderState start(ParameterStore ps, DecoderMemory memory) {
-        return new PrefixState(Optional.empty());
+        return new CacheState(List.of(), 0);
     }
 
     @Override
     public StepOutput step(ParameterStore ps, DecoderMemory memory, DecoderState state, NDArray tokens,
             boolean capture) {
-        NDArray column = tokens.reshape(-1, 1);
-        NDArray prefix = ((PrefixState) state).prefix().map(p -> p.concat(column, 1)).orElse(column);
-        ForcedOutput out = forced(ps, memory, prefix, false, capture);
-        long last = prefix.getShape().get(1) - 1;
-        NDArray logProbs = out.logits().get(new NDIndex(":, {}, :", last)).logSoftmax(-1);
-        List<NDArray> attention = new ArrayList<>();
-        for (NDArray w : out.attention()) {
-            attention.add(w.get(new NDIndex(":, :, {}, :", last)));                          // (N, H, S)
+        CacheState cache = (CacheState) state;
+        int position = cache.position();
+        if (position >= config.maxLength()) {
+            throw new IllegalArgumentException("target longer than the decoder's maxLength " + config.maxLength());
         }
-        return new StepOutput(logProbs, new PrefixState(Optional.of(prefix)), attention);
+        NDManager m = tokens.getManager();
+        NDArray x = embedding.lookup(ps, tokens.reshape(-1, 1), false).mul((float) Math.sqrt(config.dim()))
+                .add(TransformerEncoder.sinusoids(m, position + 1, config.dim()).get(new NDIndex(":, {}:, :", position)));
+        List<PreparedKeys> caches = new ArrayList<>(layers.size());
+        List<NDArray> attention = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            Optional<PreparedKeys> before = cache.layers().isEmpty() ? Optional.empty() : Optional.of(cache.layers().get(i));
+            TransformerDecoderLayer.Step out = layers.get(i).step(ps, x, before, memory.keys().get(i), capture);
+            x = out.output();
+            caches.add(out.cache());
+            out.weights().ifPresent(w -> attention.add(w.squeeze(2)));                       // (N, H, S)
+        }
+        NDArray last = BlockCalls.apply(finalNorm, ps, x, false).squeeze(1);                 // (N, D)
+        return new StepOutput(logits(ps, last, false).logSoftmax(-1), new CacheState(caches, position + 1), attention);
     }
 
     private NDArray logits(ParameterStore ps, NDArray x, boolean training) {

@@ -77,6 +77,30 @@ final class TransformerDecoderLayer extends AbstractBlock {
         return new AttentionOutput(h.add(dropout(ffn, training)), attended.weights());
     }
 
+    /** One position's output, the self-attention keys and values cached so far, and the cross-attention. */
+    record Step(NDArray output, PreparedKeys cache, java.util.Optional<NDArray> weights) {
+    }
+
+    /**
+     * The layer for one new position {@code x} {@code (B, 1, D)} given the keys and values of the positions
+     * before it ({@code cache}, empty at the first): the same numbers as {@link #forward} at that position, at the
+     * cost of one position.
+     */
+    Step step(ParameterStore ps, NDArray x, java.util.Optional<PreparedKeys> cache, PreparedKeys source,
+            boolean capture) {
+        NDArray in = norm(selfNorm, ps, x, false);
+        NDArray one = x.getManager().ones(new Shape(x.getShape().get(0), 1));
+        PreparedKeys added = self.prepare(ps, in, in, one, false);
+        PreparedKeys keys = cache.map(c -> new PreparedKeys(c.keys().concat(added.keys(), 2),
+                c.values().concat(added.values(), 2), c.mask().concat(one, 1))).orElse(added);
+        NDArray h = x.add(self.attend(ps, in, keys, false, false).context());
+        AttentionOutput attended = cross.attend(ps, norm(crossNorm, ps, h, false), source, false, capture);
+        h = h.add(attended.context());
+        NDArray ffn = BlockCalls.apply(outer, ps, Activation.relu(BlockCalls.apply(inner, ps,
+                norm(ffnNorm, ps, h, false), false)), false);
+        return new Step(h.add(ffn), keys, attended.weights());
+    }
+
     private static NDArray norm(LayerNorm layer, ParameterStore ps, NDArray x, boolean training) {
         return BlockCalls.apply(layer, ps, x, training);
     }
