@@ -26,7 +26,7 @@ public final class GradientNorm {
             }
             NDArray gradient = p.getArray().getGradient();
             gradients.add(gradient);
-            try (NDArray sum = gradient.square().sum()) {
+            try (NDArray square = gradient.square(); NDArray sum = square.sum()) {
                 squares += sum.getFloat();
             }
         }

@@ -145,8 +145,7 @@ public final class GruDecoder extends TranslationDecoder {
         if (output.isPresent()) {
             return BlockCalls.apply(output.get(), ps, x, training);
         }
-        NDArray table = ps.getValue(embedding.weight(), x.getDevice(), training);               // (V, D)
-        return x.matMul(table.transpose());
+        return TiedOutput.logits(x, ps.getValue(embedding.weight(), x.getDevice(), training));
     }
 
     private NDArray dropout(NDArray x, boolean training) {

@@ -122,7 +122,10 @@ public final class SubwordCodec implements AutoCloseable {
         }
         byte[] all = bytes.toByteArray();
         String raw = new String(all, StandardCharsets.UTF_8);
-        int lead = raw.startsWith(" ") ? 1 : 0;
+        int lead = 0;
+        while (lead < raw.length() && raw.charAt(lead) == ' ') {
+            lead++;
+        }
         String text = raw.substring(lead).stripTrailing();
         List<Span> spans = new ArrayList<>(ids.length);
         int start = 0;

@@ -158,7 +158,7 @@ public final class TransformerDecoder extends TranslationDecoder {
         if (output.isPresent()) {
             return BlockCalls.apply(output.get(), ps, x, training);
         }
-        return x.matMul(ps.getValue(embedding.weight(), x.getDevice(), training).transpose());
+        return TiedOutput.logits(x, ps.getValue(embedding.weight(), x.getDevice(), training));
     }
 
     @Override

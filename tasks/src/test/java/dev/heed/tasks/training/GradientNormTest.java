@@ -28,7 +28,11 @@ class GradientNormTest {
                 NDArray y = layer.forward(new ParameterStore(m, true), new NDList(x), true).singletonOrThrow();
                 gc.backward(y.sum());
             }
+            NDManager owner = layer.getParameters().get(0).getValue().getArray().getManager();
+            int arrays = owner.getManagedArrays().size();
             double norm = GradientNorm.clip(layer, 1.0);
+            assertEquals(arrays, owner.getManagedArrays().size(), "clipping leaves no array behind in the model's"
+                    + " manager (a leak there grows by a copy of every gradient at every update)");
             assertEquals(5.0, norm, 1e-6);
             NDArray gradient = layer.getParameters().get(0).getValue().getArray().getGradient();
             assertArrayEquals(new float[] {0.6f, 0.8f}, gradient.toFloatArray(), 1e-6f);

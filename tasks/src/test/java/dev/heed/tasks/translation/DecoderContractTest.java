@@ -73,4 +73,21 @@ class DecoderContractTest {
                     single.attention().get(layers - 1).toFloatArray(), 1e-5f);
         }
     }
+
+    @ParameterizedTest(name = "{0} + {1} decoder + {2}")
+    @MethodSource("decoders")
+    void callsLeaveNoArrayInTheModelsManager(String encoder, String type, String attention) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Seq2SeqBlock model = TinySeq2Seq.build(m, encoder, type, attention);
+            int before = m.getManagedArrays().size();
+            try (NDManager call = m.newSubManager()) {
+                ParameterStore ps = new ParameterStore(call, false);
+                NDArray src = call.create(new long[] {5, 9, 12, 3}, new Shape(1, 4));
+                DecoderMemory memory = model.remember(ps, src, call.ones(new Shape(1, 4)), false);
+                model.decoder().forced(ps, memory, call.create(new long[] {2, 7, 8}, new Shape(1, 3)), false, true);
+                model.decoder().step(ps, memory, model.decoder().start(ps, memory), call.create(new long[] {2}), true);
+            }
+            assertEquals(before, m.getManagedArrays().size(), "every array of a call belongs to the call's manager");
+        }
+    }
 }
