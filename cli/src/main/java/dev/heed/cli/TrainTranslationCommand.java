@@ -102,6 +102,15 @@ final class TrainTranslationCommand implements Callable<Integer> {
         return new TranslationTrainer(options, line -> {
             err.println("heed: " + line);
             err.flush();
+        }).checkpointing(best -> {
+            try {
+                TranslationModelWriter.write(best, options, modelName, languages, command, trainSource, out, weightsType);
+                err.printf("heed: wrote the best model so far (%s, dev BLEU %.2f) to %s%n", best.chosen(),
+                        best.devBleu(), out);
+            } catch (IOException | dev.heed.model.ModelLoadException e) {
+                err.println("heed: could not write the best model so far: " + e.getMessage());
+            }
+            err.flush();
         }).train(trainData, devData, out.resolve("tokenizer.json"), result -> {
             try {
                 ModelDirectory model = TranslationModelWriter.write(result, options, modelName, languages, command,

@@ -151,4 +151,37 @@ class TranslateCommandTest {
             assertTrue(Files.size(attention.resolve(file)) > 0, file);
         }
     }
+
+    @Test
+    void aMultiSentenceAlignmentIsBlockDiagonalOverItsSentences() throws Exception {
+        Path in = dir.resolve("two-in.txt");
+        Files.writeString(in, "the dog runs. the cat eats.\n");
+        Path attention = dir.resolve("two-attention");
+        CliRun run = CliRun.of("translate", "--model", model.toString(), "-i", in.toString(), "-o",
+                dir.resolve("two-out.jsonl").toString(), "--attention-out", attention.toString(), "--attention-format",
+                "json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode a = HeedJson.COMPACT.readTree(Files.readAllLines(attention.resolve("attention.jsonl")).get(0));
+        String source = a.get("source").get("text").asText();
+        String target = a.get("target").get("text").asText();
+        int sourceSplit = source.indexOf(" the cat");
+        int targetSplit = target.indexOf(" die katze");
+        assertTrue(targetSplit > 0, target);
+        JsonNode sourceTokens = a.get("source").get("tokens");
+        JsonNode targetTokens = a.get("target").get("tokens");
+        JsonNode rows = a.get("weights").get(0).get(0);
+        for (int t = 0; t < targetTokens.size(); t++) {
+            boolean firstTarget = targetTokens.get(t).get("end").asInt() <= targetSplit;
+            double sum = 0;
+            for (int s = 0; s < sourceTokens.size(); s++) {
+                boolean firstSource = sourceTokens.get(s).get("end").asInt() <= sourceSplit;
+                double w = rows.get(t).get(s).asDouble();
+                sum += w;
+                if (firstTarget != firstSource) {
+                    assertEquals(0.0, w, "target token " + t + " of one sentence attends only to its own sentence");
+                }
+            }
+            assertEquals(1.0, sum, 1e-3, "each target row sums to 1");
+        }
+    }
 }

@@ -145,7 +145,8 @@ public final class BeamSearch {
                 if (all) {
                     break;
                 }
-                state = out.next().select(m.create(Arrays.stream(parents).asLongStream().toArray()));
+                state = identity(parents) ? out.next()
+                        : out.next().select(Arrays.stream(parents).asLongStream().toArray());
                 live = nextLive;
                 scores = nextScores;
                 last = nextLast;
@@ -157,6 +158,15 @@ public final class BeamSearch {
             }
             return result;
         }
+    }
+
+    private static boolean identity(int[] parents) {
+        for (int r = 0; r < parents.length; r++) {
+            if (parents[r] != r) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The best {@code 2k} continuations of input {@code b}'s live rows, best first. */

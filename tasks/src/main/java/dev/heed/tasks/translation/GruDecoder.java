@@ -78,8 +78,8 @@ public final class GruDecoder extends TranslationDecoder {
     /** The GRU's state and the attentional vector fed to the next step, each {@code (N, D)}. */
     record GruState(NDArray hidden, NDArray feed) implements DecoderState {
         @Override
-        public DecoderState select(NDArray rows) {
-            return new GruState(hidden.get(new NDIndex("{}", rows)), feed.get(new NDIndex("{}", rows)));
+        public DecoderState select(long[] rows) {
+            return new GruState(Rows.pick(hidden, rows), Rows.pick(feed, rows));
         }
     }
 

@@ -72,11 +72,11 @@ public final class TransformerDecoder extends TranslationDecoder {
      */
     record CacheState(List<PreparedKeys> layers, int position) implements DecoderState {
         @Override
-        public DecoderState select(NDArray rows) {
+        public DecoderState select(long[] rows) {
             List<PreparedKeys> picked = new ArrayList<>(layers.size());
             for (PreparedKeys k : layers) {
-                picked.add(new PreparedKeys(k.keys().get(new NDIndex("{}", rows)), k.values().get(new NDIndex("{}", rows)),
-                        k.mask().get(new NDIndex("{}", rows))));
+                picked.add(new PreparedKeys(Rows.pick(k.keys(), rows), Rows.pick(k.values(), rows),
+                        Rows.pick(k.mask(), rows)));
             }
             return new CacheState(picked, position);
         }

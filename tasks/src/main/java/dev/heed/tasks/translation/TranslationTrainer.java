@@ -56,10 +56,20 @@ public final class TranslationTrainer {
 
     private final TranslationTrainingOptions options;
     private final Consumer<String> progress;
+    private Consumer<Result> checkpoint = r -> { };
 
     public TranslationTrainer(TranslationTrainingOptions options, Consumer<String> progress) {
         this.options = options;
         this.progress = progress;
+    }
+
+    /**
+     * Hands every epoch that beats the best dev BLEU so far to {@code checkpoint} (to write it, so a run that is
+     * stopped or crashes leaves its best model on disk). Returns this trainer.
+     */
+    public TranslationTrainer checkpointing(Consumer<Result> checkpoint) {
+        this.checkpoint = checkpoint;
+        return this;
     }
 
     /**
@@ -189,6 +199,8 @@ public final class TranslationTrainer {
                 bestChrf = scores[1];
                 bestEpoch = epoch;
                 best = weights;
+                checkpoint.accept(new Result(model, codec, bestBleu, bestChrf, "epoch " + epoch + " (so far)",
+                        List.copyOf(log), seconds(start), sources.size(), leftOut));
             } else if (epoch - bestEpoch >= options.patience()) {
                 progress.accept("no better dev BLEU for " + options.patience() + " epochs: stopping");
                 break;

@@ -35,7 +35,9 @@ class BeamSearchTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Seq2SeqBlock model = TinySeq2Seq.build(m, encoder, type, attention);
             DecodeOptions options = new DecodeOptions(beam, 12, 0, 0.6, 0, 0, beam, true);
+            int arrays = m.getManagedArrays().size();
             List<List<Hypothesis>> found = BeamSearch.search(model, m, SOURCES, options);
+            assertEquals(arrays, m.getManagedArrays().size(), "search leaves no array behind");
             assertEquals(SOURCES.size(), found.size());
             int layers = model.decoder().attentionLayers();
             int heads = model.decoder().attentionHeads();
