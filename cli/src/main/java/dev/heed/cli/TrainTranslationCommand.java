@@ -74,6 +74,10 @@ final class TrainTranslationCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Use the first N training pairs only.")
     int limit;
     @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--init", paramLabel = "MODEL", description = "Continue training this translation model (name or"
+            + " directory): its tokenizer, architecture and weights.") String init;
+    @Option(names = "--clip-by-value", description = "Clip each gradient element to [-clip, clip] instead of the"
+            + " global norm.") boolean clipByValue;
     @Option(names = "--weights-dtype", defaultValue = "F32", paramLabel = "F32|F16|BF16") DType weightsType;
     @Option(names = "--name", description = "The model's name (default: the output folder's).") String name;
 
@@ -88,7 +92,7 @@ final class TrainTranslationCommand implements Callable<Integer> {
         }
         TranslationTrainingOptions options = new TranslationTrainingOptions(encoder, encoderSettings, decoder, attention,
                 decoderSettings, vocabSize, epochs, batchSize, learningRate, warmup, labelSmoothing, clip, patience,
-                averageLast, maxTrainTokens, timeLimit, seed);
+                averageLast, maxTrainTokens, timeLimit, seed, java.util.Optional.ofNullable(init), clipByValue);
         Path trainSource = file(train, pair[0]);
         ParallelCorpus trainData = ParallelCorpus.read(trainSource, file(train, pair[1]));
         if (limit > 0 && limit < trainData.size()) {

@@ -69,29 +69,14 @@ public final class TranslationModel implements AutoCloseable {
             throw new ModelLoadException(dir.path() + " is a " + dir.manifest().task()
                     + " model, not a translation model");
         }
-        ComponentSpec encoderSpec = dir.manifest().components().get("encoder");
-        ComponentSpec decoderSpec = dir.manifest().components().get("decoder");
-        if (encoderSpec == null || decoderSpec == null) {
-            throw new ModelLoadException(dir.path() + "/model.json lacks the encoder or decoder of a translation model");
-        }
         NDManager manager = NDManager.newBaseManager(device);
         SubwordCodec codec = null;
         try {
-            EncoderProvider provider = Encoders.provider(encoderSpec.name());
-            EncoderBlock encoder = provider.create(provider.parse(encoderSpec.config()));
-            DecoderConfig decoderConfig = EncoderConfigs.parse(DecoderConfig.transformer(5), decoderSpec.config());
-            Seq2SeqBlock model = Seq2SeqBlock.of(encoder, decoderConfig);
+            Seq2SeqBlock model = architecture(dir);
+            DecoderConfig decoderConfig = model.decoder().config();
             model.setInitializer(new ConstantInitializer(0f), p -> true);
             model.initialize(manager, DataType.FLOAT32);
-            SafeTensorsFile weights = SafeTensorsFile.open(dir.resolve(dir.manifest().weights()));
-            EncoderWeights.load(encoder, weights, "encoder.");
-            for (Map.Entry<String, Parameter> e : model.decoderParameters().entrySet()) {
-                String key = "decoder." + e.getKey();
-                if (!weights.tensors().containsKey(key)) {
-                    throw new ModelLoadException(weights.path() + " lacks the decoder weight " + key);
-                }
-                e.getValue().getArray().set(FloatBuffer.wrap(weights.floats(key)));
-            }
+            loadWeights(model, dir);
             codec = SubwordCodec.load(dir.resolve(dir.manifest().tokenizers().get("source")));
             if (codec.size() != decoderConfig.vocabSize()) {
                 throw new ModelLoadException("the tokenizer has " + codec.size() + " pieces but the decoder "
@@ -109,6 +94,31 @@ public final class TranslationModel implements AutoCloseable {
                 throw mle;
             }
             throw new ModelLoadException("cannot load translation model " + dir.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The encoder-decoder {@code dir}'s manifest describes, not initialized. */
+    static Seq2SeqBlock architecture(ModelDirectory dir) throws ModelLoadException {
+        ComponentSpec encoderSpec = dir.manifest().components().get("encoder");
+        ComponentSpec decoderSpec = dir.manifest().components().get("decoder");
+        if (encoderSpec == null || decoderSpec == null) {
+            throw new ModelLoadException(dir.path() + "/model.json lacks the encoder or decoder of a translation model");
+        }
+        EncoderProvider provider = Encoders.provider(encoderSpec.name());
+        EncoderBlock encoder = provider.create(provider.parse(encoderSpec.config()));
+        return Seq2SeqBlock.of(encoder, EncoderConfigs.parse(DecoderConfig.transformer(5), decoderSpec.config()));
+    }
+
+    /** Copies {@code dir}'s weights into the initialized {@code model}; fails naming a missing or misfit weight. */
+    static void loadWeights(Seq2SeqBlock model, ModelDirectory dir) throws IOException, ModelLoadException {
+        SafeTensorsFile weights = SafeTensorsFile.open(dir.resolve(dir.manifest().weights()));
+        EncoderWeights.load(model.encoder(), weights, "encoder.");
+        for (Map.Entry<String, Parameter> e : model.decoderParameters().entrySet()) {
+            String key = "decoder." + e.getKey();
+            if (!weights.tensors().containsKey(key)) {
+                throw new ModelLoadException(weights.path() + " lacks the decoder weight " + key);
+            }
+            e.getValue().getArray().set(FloatBuffer.wrap(weights.floats(key)));
         }
     }
 

@@ -16,6 +16,9 @@ import ai.djl.training.optimizer.Optimizer;
 import dev.heed.encoders.EncoderBlock;
 import dev.heed.encoders.EncoderConfigs;
 import dev.heed.encoders.Encoders;
+import dev.heed.model.ModelDirectory;
+import dev.heed.model.ModelLoadException;
+import dev.heed.models.ModelResolver;
 import dev.heed.tasks.metrics.Bleu;
 import dev.heed.tasks.metrics.Chrf;
 import dev.heed.tasks.training.FiniteGradients;
@@ -33,6 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -79,11 +83,15 @@ public final class TranslationTrainer {
     public <T> T train(ParallelCorpus train, ParallelCorpus dev, Path tokenizerFile, Function<Result, T> finish)
             throws IOException {
         long start = System.nanoTime();
-        List<String> both = new ArrayList<>(train.sources());
-        both.addAll(train.targets());
-        progress.accept(String.format("learning a joint byte-level BPE of %,d pieces from %,d sentences",
-                options.vocabSize(), both.size()));
-        try (SubwordCodec codec = SubwordCodec.learn(both, options.vocabSize(), tokenizerFile)) {
+        Optional<ModelDirectory> init = Optional.empty();
+        if (options.init().isPresent()) {
+            try {
+                init = Optional.of(new ModelResolver().resolve(options.init().get()));
+            } catch (ModelLoadException e) {
+                throw new IOException("cannot continue from " + options.init().get() + ": " + e.getMessage(), e);
+            }
+        }
+        try (SubwordCodec codec = openCodec(train, init, tokenizerFile)) {
             List<long[]> sources = new ArrayList<>();
             List<long[]> targets = new ArrayList<>();
             int leftOut = 0;
@@ -103,31 +111,71 @@ public final class TranslationTrainer {
             List<long[]> devSources = dev.sources().stream().map(s -> withEos(codec.encode(s).ids())).toList();
 
             Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
-            Map<String, Object> encoderSettings = new LinkedHashMap<>(options.encoderSettings());
-            encoderSettings.put("vocabSize", codec.size());
-            EncoderBlock encoder = Encoders.create(options.encoder(), encoderSettings);
-            Map<String, Object> decoderSettings = new LinkedHashMap<>(options.decoderSettings());
-            decoderSettings.put("vocabSize", codec.size());
-            DecoderConfig defaults = options.decoder().equals("gru")
-                    ? DecoderConfig.gru(codec.size(), options.attention()).withDim(encoder.spec().stateSize())
-                    : DecoderConfig.transformer(codec.size()).withAttention(options.attention());
-            DecoderConfig decoderConfig = EncoderConfigs.parse(defaults, decoderSettings);
-            Seq2SeqBlock model = Seq2SeqBlock.of(encoder, decoderConfig);
-            Optimizer optimizer = Optimizer.adam()
+            Seq2SeqBlock model = init.isPresent() ? architecture(init.get()) : build(codec);
+            DecoderConfig decoderConfig = model.decoder().config();
+            ai.djl.training.optimizer.Adam.Builder adam = Optimizer.adam()
                     .optLearningRateTracker(new InverseSqrtSchedule(options.learningRate(), options.warmupSteps()))
-                    .optBeta2(0.98f).optEpsilon(1e-9f).build();
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(optimizer)
+                    .optBeta2(0.98f).optEpsilon(1e-9f);
+            if (options.clipByValue()) {
+                adam.optClipGrad(options.clipNorm());
+            }
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam.build())
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
             try (Model djl = Model.newInstance("translation")) {
                 djl.setBlock(model);
                 try (Trainer trainer = djl.newTrainer(config)) {
                     trainer.initialize(new Shape(2, 8), new Shape(2, 8), new Shape(2, 8));
+                    if (init.isPresent()) {
+                        TranslationModel.loadWeights(model, init.get());
+                        progress.accept("continuing from the weights of " + init.get().path());
+                    }
                     progress.accept(String.format("%s encoder + %s decoder (%s attention), %,d parameters",
-                            options.encoder(), decoderConfig.type(), decoderConfig.attention(), count(model)));
+                            model.encoder().spec().name(), decoderConfig.type(), decoderConfig.attention(),
+                            count(model)));
                     return finish.apply(loop(trainer, model, codec, sources, targets, devSources, dev, start, leftOut));
                 }
+            } catch (ModelLoadException e) {
+                throw new IOException(e.getMessage(), e);
             }
         }
+    }
+
+    private SubwordCodec openCodec(ParallelCorpus train, Optional<ModelDirectory> init, Path tokenizerFile)
+            throws IOException {
+        if (init.isPresent()) {
+            Path source = init.get().resolve(init.get().manifest().tokenizers().get("source"));
+            if (!source.toAbsolutePath().equals(tokenizerFile.toAbsolutePath())) {
+                java.nio.file.Files.copy(source, tokenizerFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            progress.accept("the tokenizer of " + init.get().path());
+            return SubwordCodec.load(tokenizerFile);
+        }
+        List<String> both = new ArrayList<>(train.sources());
+        both.addAll(train.targets());
+        progress.accept(String.format("learning a joint byte-level BPE of %,d pieces from %,d sentences",
+                options.vocabSize(), both.size()));
+        return SubwordCodec.learn(both, options.vocabSize(), tokenizerFile);
+    }
+
+    private static Seq2SeqBlock architecture(ModelDirectory dir) throws IOException {
+        try {
+            return TranslationModel.architecture(dir);
+        } catch (ModelLoadException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private Seq2SeqBlock build(SubwordCodec codec) {
+        Map<String, Object> encoderSettings = new LinkedHashMap<>(options.encoderSettings());
+        encoderSettings.put("vocabSize", codec.size());
+        EncoderBlock encoder = Encoders.create(options.encoder(), encoderSettings);
+        Map<String, Object> decoderSettings = new LinkedHashMap<>(options.decoderSettings());
+        decoderSettings.put("vocabSize", codec.size());
+        DecoderConfig defaults = options.decoder().equals("gru")
+                ? DecoderConfig.gru(codec.size(), options.attention()).withDim(encoder.spec().stateSize())
+                : DecoderConfig.transformer(codec.size()).withAttention(options.attention());
+        DecoderConfig decoderConfig = EncoderConfigs.parse(defaults, decoderSettings);
+        return Seq2SeqBlock.of(encoder, decoderConfig);
     }
 
     private Result loop(Trainer trainer, Seq2SeqBlock model, SubwordCodec codec, List<long[]> sources,
@@ -162,8 +210,10 @@ public final class TranslationTrainer {
                         gc.backward(loss);
                         finite = FiniteGradients.check(model);
                     }
-                    if (finite) {
+                    if (finite && !options.clipByValue()) {
                         GradientNorm.clip(model, options.clipNorm());
+                    }
+                    if (finite) {
                         lossSum += value;
                         steps++;
                     }

@@ -26,15 +26,19 @@ import java.util.Map;
  * @param timeLimitMinutes stop training after this many minutes (the current epoch ends early and is
  *     evaluated); 0 = no limit
  * @param seed the random seed
+ * @param init continue training this translation model (name or directory): its tokenizer, architecture and
+ *     weights; the encoder, decoder, attention and vocabulary options are then its own
+ * @param clipByValue clip each gradient element to {@code [-clipNorm, clipNorm]} instead of the global norm
  */
 public record TranslationTrainingOptions(String encoder, Map<String, String> encoderSettings, String decoder,
         String attention, Map<String, String> decoderSettings, int vocabSize, int epochs, int batchSize,
         float learningRate, int warmupSteps, float labelSmoothing, float clipNorm, int patience, int averageLast,
-        int maxTrainTokens, double timeLimitMinutes, long seed) {
+        int maxTrainTokens, double timeLimitMinutes, long seed, java.util.Optional<String> init, boolean clipByValue) {
 
     public TranslationTrainingOptions {
         encoderSettings = Map.copyOf(encoderSettings);
         decoderSettings = Map.copyOf(decoderSettings);
+        java.util.Objects.requireNonNull(init, "init");
         if (!DecoderConfig.TYPES.contains(decoder)) {
             throw new IllegalArgumentException("--decoder must be one of " + DecoderConfig.TYPES + ", got '" + decoder + "'");
         }
