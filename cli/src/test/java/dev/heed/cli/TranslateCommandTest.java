@@ -184,4 +184,22 @@ class TranslateCommandTest {
             assertEquals(1.0, sum, 1e-3, "each target row sums to 1");
         }
     }
+
+    @Test
+    void theShippedDefaultModelTranslatesOutOfTheBox() throws Exception {
+        Path in = dir.resolve("default-in.txt");
+        Files.writeString(in, "A man is riding a bicycle.\n");
+        Path out = dir.resolve("default-out.jsonl");
+        Path attention = dir.resolve("default-attention");
+        CliRun run = CliRun.of("translate", "-i", in.toString(), "-o", out.toString(), "--attention-out",
+                attention.toString(), "--attention-format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        String german = HeedJson.COMPACT.readTree(Files.readAllLines(out).get(0)).get("translation").asText();
+        assertTrue(german.startsWith("Ein Mann") && german.contains("Fahrrad"), german);
+        JsonNode a = HeedJson.COMPACT.readTree(Files.readAllLines(attention.resolve("attention.jsonl")).get(0));
+        assertEquals("multi30k-en-de", a.get("model").asText());
+        assertEquals(3, a.get("weights").size(), "three decoder layers");
+        assertEquals(4, a.get("weights").get(0).size(), "four heads");
+        assertEquals(0, CliRun.of("models", "info", "multi30k-en-de").exitCode(), "resolved and verified by name");
+    }
 }

@@ -56,7 +56,8 @@ class ModelResolverTest {
     void anUnknownNameListsTheNamedModels() {
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> resolver().resolve("nonesuch"));
         assertTrue(e.getMessage().contains("Named models: [") && e.getMessage().contains("toy")
-                && e.getMessage().contains("sst2"), "the test's model and the shipped default: " + e.getMessage());
+                && e.getMessage().contains("sst2") && e.getMessage().contains("multi30k-en-de"),
+                "the test's model and the shipped defaults: " + e.getMessage());
     }
 
     @Test
