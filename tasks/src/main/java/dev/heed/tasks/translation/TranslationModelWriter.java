@@ -65,13 +65,34 @@ public final class TranslationModelWriter {
         Provenance provenance = new Provenance(HeedVersion.heed(), GitCommit.current(), options.seed(),
                 "sha256:" + Sha256.of(trainFile), HeedVersion.djl(), HeedVersion.libtorch(), result.seconds(), command,
                 Instant.now().toString());
-        Files.writeString(out.resolve("README.md"), card(name, languages, result, options, command));
+        Files.writeString(out.resolve("README.md"), card(name, languages, result, options, command)
+                + history(options));
         ModelManifest draft = new ModelManifest(ModelManifest.FORMAT_VERSION, name, "translation",
                 languages + " translation: " + result.model().encoder().spec().name() + " encoder, " + decoder.type()
                         + " decoder with " + decoder.attention() + " attention",
                 List.of(), Map.of("source", "tokenizer.json", "target", "tokenizer.json"), components,
                 "weights.safetensors", Map.of(), metrics, provenance);
         return ModelDirectory.seal(out, draft, List.of("tokenizer.json", "weights.safetensors", "README.md"));
+    }
+
+    /** For a continued model, how the model it started from was trained (its card's "Trained by", recursively). */
+    private static String history(TranslationTrainingOptions options) throws IOException {
+        if (options.init().isEmpty()) {
+            return "";
+        }
+        try {
+            ModelDirectory init = new dev.heed.models.ModelResolver().resolve(options.init().get());
+            String card = Files.readString(init.resolve("README.md"));
+            int from = card.indexOf("## Trained by");
+            int to = card.indexOf("## Dev metrics", Math.max(0, from));
+            String trained = from < 0 ? "" : card.substring(from + "## Trained by".length(), to < 0 ? card.length() : to);
+            int earlier = card.indexOf("## Continued from");
+            return "\n## Continued from\n\nThe weights this training started from (`--init`) were trained by:\n"
+                    + trained.stripTrailing() + "\n" + (earlier < 0 ? "" : "\n" + card.substring(earlier)
+                    .replaceFirst("## Continued from", "### Before that"));
+        } catch (ModelLoadException e) {
+            return "\n## Continued from\n\n" + options.init().get() + " (no longer readable: " + e.getMessage() + ")\n";
+        }
     }
 
     private static String card(String name, String languages, TranslationTrainer.Result r,
