@@ -202,4 +202,23 @@ class TranslateCommandTest {
         assertEquals(4, a.get("weights").get(0).size(), "four heads");
         assertEquals(0, CliRun.of("models", "info", "multi30k-en-de").exitCode(), "resolved and verified by name");
     }
+
+    @Test
+    void trainingContinuesAModelAndItsCardKeepsTheHistory() throws Exception {
+        Path continued = dir.resolve("continued");
+        CliRun run = CliRun.of("train", "translation", "--init", model.toString(), "--train",
+                dir.resolve("train").toString(), "--dev", dir.resolve("dev").toString(), "--languages", "en-de",
+                "--out", continued.toString(), "--epochs", "1", "--batch-size", "16", "--lr", "0.002", "--warmup", "10",
+                "--clip-by-value");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("continuing from the weights of"), run.err());
+        JsonNode manifest = HeedJson.COMPACT.readTree(continued.resolve("model.json").toFile());
+        assertTrue(manifest.get("metrics").get("bleu").asDouble() > 60, "it starts from the trained weights: "
+                + manifest.get("metrics"));
+        assertEquals(Files.readString(model.resolve("tokenizer.json")), Files.readString(continued.resolve("tokenizer.json")),
+                "the model's own tokenizer");
+        String card = Files.readString(continued.resolve("README.md"));
+        assertTrue(card.contains("heed train translation --init " + model) && card.contains("## Continued from")
+                && card.contains("heed train translation --encoder bigru --decoder gru --attention additive"), card);
+    }
 }
