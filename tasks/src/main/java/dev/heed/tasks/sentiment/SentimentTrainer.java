@@ -23,6 +23,7 @@ import dev.heed.tasks.classification.ClassifierBlock;
 import dev.heed.tasks.classification.LabelledTexts;
 import dev.heed.tasks.classification.TextVectorizer;
 import dev.heed.tasks.training.FiniteGradients;
+import dev.heed.tasks.training.WeightSnapshots;
 import dev.heed.tensor.SafeTensorsFile;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,13 +167,13 @@ public final class SentimentTrainer {
                     if (best == null || metrics.accuracy() > best.accuracy()) {
                         best = metrics;
                         bestEpoch = epoch;
-                        bestWeights = snapshot(classifier);
+                        bestWeights = WeightSnapshots.snapshot(classifier);
                     } else if (epoch - bestEpoch >= options.patience()) {
                         progress.accept("no better dev accuracy for " + options.patience() + " epochs: stopping");
                         break;
                     }
                 }
-                restore(classifier, bestWeights);
+                WeightSnapshots.restore(classifier, bestWeights);
                 return finish.apply(new Result(classifier, vectorizer, best, bestEpoch, log,
                         (System.nanoTime() - start) / 1e9));
             }
@@ -246,20 +247,5 @@ public final class SentimentTrainer {
         return ClassificationMetrics.of(data.labelNames(), data.labels(), predicted);
     }
 
-    private static Map<String, float[]> snapshot(ClassifierBlock classifier) {
-        Map<String, float[]> copy = new HashMap<>();
-        for (var p : classifier.getParameters()) {
-            copy.put(p.getKey(), p.getValue().getArray().toFloatArray());
-        }
-        return copy;
-    }
 
-    private static void restore(ClassifierBlock classifier, Map<String, float[]> weights) {
-        for (var p : classifier.getParameters()) {
-            float[] values = weights.get(p.getKey());
-            if (values != null) {
-                p.getValue().getArray().set(java.nio.FloatBuffer.wrap(values));
-            }
-        }
-    }
 }

@@ -22,9 +22,9 @@ import dev.heed.models.ModelResolver;
 import dev.heed.tasks.metrics.Bleu;
 import dev.heed.tasks.metrics.Chrf;
 import dev.heed.tasks.training.FiniteGradients;
+import dev.heed.tasks.training.WeightSnapshots;
 import dev.heed.tasks.training.GradientNorm;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,7 +32,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,7 +238,7 @@ public final class TranslationTrainer {
                     scores[0], scores[1], seconds(epochStart));
             log.add(line);
             progress.accept(line);
-            Map<String, float[]> weights = snapshot(model);
+            Map<String, float[]> weights = WeightSnapshots.snapshot(model);
             recent.addLast(weights);
             if (recent.size() > options.averageLast()) {
                 recent.removeFirst();
@@ -258,7 +257,7 @@ public final class TranslationTrainer {
         }
         String chosen = "epoch " + bestEpoch;
         if (recent.size() > 1) {
-            restore(model, average(recent));
+            WeightSnapshots.restore(model, WeightSnapshots.average(recent));
             double[] averaged = evaluate(model, manager, codec, devSources, dev);
             String line = String.format("average of the last %d epochs: dev BLEU %.2f, chrF %.2f (greedy)",
                     recent.size(), averaged[0], averaged[1]);
@@ -268,10 +267,10 @@ public final class TranslationTrainer {
                 bestBleu = averaged[0];
                 bestChrf = averaged[1];
                 chosen = "average of the last " + recent.size() + " epochs";
-                best = snapshot(model);
+                best = WeightSnapshots.snapshot(model);
             }
         }
-        restore(model, best);
+        WeightSnapshots.restore(model, best);
         return new Result(model, codec, bestBleu, bestChrf, chosen, log, seconds(start), sources.size(), leftOut);
     }
 
@@ -341,39 +340,8 @@ public final class TranslationTrainer {
         return n;
     }
 
-    private static Map<String, float[]> snapshot(Seq2SeqBlock model) {
-        Map<String, float[]> copy = new HashMap<>();
-        for (var p : model.getParameters()) {
-            copy.put(p.getKey(), p.getValue().getArray().toFloatArray());
-        }
-        return copy;
-    }
 
-    private static Map<String, float[]> average(Iterable<Map<String, float[]>> snapshots) {
-        Map<String, float[]> sum = new HashMap<>();
-        int n = 0;
-        for (Map<String, float[]> s : snapshots) {
-            n++;
-            for (var e : s.entrySet()) {
-                float[] acc = sum.computeIfAbsent(e.getKey(), k -> new float[e.getValue().length]);
-                for (int i = 0; i < acc.length; i++) {
-                    acc[i] += e.getValue()[i];
-                }
-            }
-        }
-        for (float[] acc : sum.values()) {
-            for (int i = 0; i < acc.length; i++) {
-                acc[i] /= n;
-            }
-        }
-        return sum;
-    }
 
-    private static void restore(Seq2SeqBlock model, Map<String, float[]> weights) {
-        for (var p : model.getParameters()) {
-            p.getValue().getArray().set(FloatBuffer.wrap(weights.get(p.getKey())));
-        }
-    }
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
