@@ -55,15 +55,17 @@ final class EvalTranslationCommand implements Callable<Integer> {
                     TrainTranslationCommand.file(data, pair[1]));
             long start = System.nanoTime();
             List<String> out = new ArrayList<>(corpus.size());
-            long targetTokens = 0;
             for (int from = 0; from < corpus.size(); from += batchSize) {
                 for (Translation t : loaded.translate(corpus.sources().subList(from, Math.min(corpus.size(),
                         from + batchSize)), options)) {
                     out.add(t.text());
-                    targetTokens += loaded.countTokens(t.text());
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long targetTokens = 0;
+            for (String t : out) {
+                targetTokens += loaded.countTokens(t); // counted after the clock stops
+            }
             BleuScore bleu = Bleu.sacre().score(out, corpus.targets());
             BleuScore lowercased = Bleu.lowercased().score(out, corpus.targets());
             Chrf chrf = new Chrf();

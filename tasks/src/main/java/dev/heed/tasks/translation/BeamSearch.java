@@ -28,8 +28,8 @@ public final class BeamSearch {
     private BeamSearch() {
     }
 
-    /** A live hypothesis on the heap: its tokens, attention rows and coverage so far. */
-    private record Live(long[] tokens, List<float[]> attention, float[] coverage, double logProb) {
+    /** A live hypothesis on the heap: its tokens, attention rows and coverage so far (its score is in {@code scores}). */
+    private record Live(long[] tokens, List<float[]> attention, float[] coverage) {
     }
 
     private record Candidate(int row, int token, double logProb) {
@@ -75,7 +75,7 @@ public final class BeamSearch {
             Live[] live = new Live[rows];
             double[] scores = new double[rows];
             for (int r = 0; r < rows; r++) {
-                live[r] = new Live(new long[0], List.of(), new float[lengths[r / k]], 0);
+                live[r] = new Live(new long[0], List.of(), new float[lengths[r / k]]);
                 scores[r] = r % k == 0 ? 0 : Double.NEGATIVE_INFINITY;
             }
             List<List<Hypothesis>> finished = new ArrayList<>();
@@ -231,7 +231,7 @@ public final class BeamSearch {
             attention = grown;
             coverage = covered(coverage, rowAttention, heads);
         }
-        return new Live(tokens, options.attention() ? attention : List.of(), coverage, c.logProb());
+        return new Live(tokens, options.attention() ? attention : List.of(), coverage);
     }
 
     private static Hypothesis finish(Live parent, Candidate c, boolean ended, float[] rowAttention, int heads,

@@ -22,8 +22,4 @@ public record DecoderMemory(List<PreparedKeys> keys, NDArray mask, Optional<NDAr
         Objects.requireNonNull(initial, "initial");
     }
 
-    /** Rows in the batch. */
-    public long rows() {
-        return mask.getShape().get(0);
-    }
 }

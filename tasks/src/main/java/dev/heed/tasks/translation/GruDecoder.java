@@ -15,7 +15,6 @@ import dev.heed.attention.Attentions;
 import dev.heed.attention.BlockCalls;
 import dev.heed.encoders.EncoderOutput;
 import dev.heed.encoders.TokenEmbedding;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 

@@ -171,7 +171,7 @@ public final class TranslationModel implements AutoCloseable {
                 sources.add(TranslationTrainer.withEos(s.encoding().ids()));
             }
         }
-        List<List<Hypothesis>> found = Translations.decodeAll(model, manager, codec, sources, options, 32);
+        List<List<Hypothesis>> found = Translations.decodeAll(model, manager, sources, options, 32);
         List<Translation> out = new ArrayList<>(texts.size());
         int next = 0;
         for (int i = 0; i < texts.size(); i++) {

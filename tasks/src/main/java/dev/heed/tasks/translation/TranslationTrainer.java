@@ -276,7 +276,7 @@ public final class TranslationTrainer {
 
     private double[] evaluate(Seq2SeqBlock model, NDManager manager, SubwordCodec codec, List<long[]> devSources,
             ParallelCorpus dev) {
-        List<String> hypotheses = Translations.decodeAll(model, manager, codec, devSources, DecodeOptions.greedy(), 64)
+        List<String> hypotheses = Translations.decodeAll(model, manager, devSources, DecodeOptions.greedy(), 64)
                 .stream().map(h -> codec.decode(h.get(0).tokens()).text()).toList();
         return new double[] {Bleu.sacre().score(hypotheses, dev.targets()).score(),
                 new Chrf().score(hypotheses, dev.targets())};

@@ -13,8 +13,8 @@ final class Translations {
     }
 
     /** The search result of every source, in their order, searched {@code batchSize} at a time. */
-    static List<List<Hypothesis>> decodeAll(Seq2SeqBlock model, NDManager manager, SubwordCodec codec,
-            List<long[]> sources, DecodeOptions options, int batchSize) {
+    static List<List<Hypothesis>> decodeAll(Seq2SeqBlock model, NDManager manager, List<long[]> sources,
+            DecodeOptions options, int batchSize) {
         Integer[] order = new Integer[sources.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
