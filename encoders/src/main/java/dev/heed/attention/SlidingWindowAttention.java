@@ -12,9 +12,10 @@ import java.util.Optional;
  * <a href="https://arxiv.org/abs/2004.05150">arXiv:2004.05150</a>): query t sees only keys s with
  * {@code |t - s| <= w}, {@code w = window}. Computed block by block (blocks of w queries against the 3w keys
  * around them), so time and memory grow with {@code n w}, not {@code n^2}; the full {@code (B, H, T, S)}
- * matrix is built only when weights are captured. Inputs of at most {@code w + 1} positions, where the band
- * covers the whole matrix, take the dense path of plain multi-head attention: same results. Self-attention only ({@code T == S}); key-padding masks
- * {@code (B, S)}.
+ * matrix is built only when weights are captured. Inputs of at most {@code 3w} positions take a dense path
+ * instead (full scores under the band mask): there the blocks would cost as many multiplications as the full
+ * matrix and more operations, so dense is faster and its weights come for free; same results. Self-attention
+ * only ({@code T == S}); key-padding masks {@code (B, S)}.
  */
 public final class SlidingWindowAttention extends ProjectedAttention {
 
@@ -40,8 +41,8 @@ public final class SlidingWindowAttention extends ProjectedAttention {
                     + " queries " + qs + ", keys " + k.getShape() + ", mask " + mask.getShape());
         }
         int w = config.window();
-        if (n <= w + 1) {
-            return dense(q, k, v, mask, capture);
+        if (n <= 3 * w) {
+            return dense(q, k, v, mask, w, capture);
         }
         int blocks = (n + w - 1) / w;
         int padded = blocks * w;
@@ -65,9 +66,10 @@ public final class SlidingWindowAttention extends ProjectedAttention {
         return new HeadsOutput(context, capture ? Optional.of(scatter(weights, n, w)) : Optional.empty());
     }
 
-    /** Short inputs, whose band is the whole matrix: full scores under the key mask. */
-    private HeadsOutput dense(NDArray q, NDArray k, NDArray v, NDArray mask, boolean capture) {
-        NDArray allowed = Masks.keep4d(mask);
+    /** Short inputs: full scores under the key mask and, where the band does not cover them all, the band. */
+    private HeadsOutput dense(NDArray q, NDArray k, NDArray v, NDArray mask, int w, boolean capture) {
+        int n = (int) q.getShape().get(2);
+        NDArray allowed = n <= w + 1 ? Masks.keep4d(mask) : Masks.keep4d(mask).mul(denseBand(q.getManager(), n, w));
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headDim));   // (B, H, T, S)
         NDArray weights = Masks.maskedSoftmax(scores, allowed);
         return new HeadsOutput(weights.matMul(v), captured(weights, capture));
@@ -79,6 +81,17 @@ public final class SlidingWindowAttention extends ProjectedAttention {
         NDArray b = paddedKeys.reshape(s.get(0), s.get(1), blocks + 2, w, s.get(3));
         return NDArrays.concat(new ai.djl.ndarray.NDList(b.get(":, :, 0:" + blocks),
                 b.get(":, :, 1:" + (blocks + 1)), b.get(":, :, 2:" + (blocks + 2))), 3);
+    }
+
+    /** {@code (1, 1, n, n)}: 1 where query t may see key s ({@code |t - s| <= w}). */
+    private static NDArray denseBand(NDManager m, int n, int w) {
+        float[] band = new float[n * n];
+        for (int t = 0; t < n; t++) {
+            for (int j = Math.max(0, t - w); j <= Math.min(n - 1, t + w); j++) {
+                band[t * n + j] = 1f;
+            }
+        }
+        return m.create(band, new Shape(1, 1, n, n));
     }
 
     /** {@code (w, 3w)}: 1 where query a of a block may see key j of its window ({@code |j - w - a| <= w}). */
@@ -119,20 +132,26 @@ public final class SlidingWindowAttention extends ProjectedAttention {
     }
 
     /**
-     * The band weights {@code (B, H, nb, w, 3w)} laid out as the full {@code (B, H, T, S)} matrix, natively:
-     * block i's 3w columns go to columns {@code (i-1)w .. (i+2)w} of a matrix padded by w on each side.
+     * The band weights {@code (B, H, nb, w, 3w)} laid out as the full {@code (B, H, T, S)} matrix in a fixed
+     * number of native operations (no loop over blocks): block i's 3w columns belong at columns
+     * {@code i w .. i w + 3w} of a matrix padded by w on each side. Each row of a block padded to
+     * {@code P = (nb + 3) w} and the blocks' rows read back with stride {@code Q = P - w = (nb + 2) w} shifts
+     * block i right by exactly {@code i w}; the zeros of the padding fill the rest.
      */
     private static NDArray scatter(NDArray bandWeights, int n, int w) {
         Shape s = bandWeights.getShape();
         long batch = s.get(0);
         long heads = s.get(1);
         int blocks = (int) s.get(2);
-        int width = (blocks + 2) * w;
-        NDArray full = bandWeights.getManager().zeros(new Shape(batch, heads, blocks, w, width));
-        for (int i = 0; i < blocks; i++) {
-            full.set(new ai.djl.ndarray.index.NDIndex(":, :, " + i + ", :, " + (i * w) + ":" + (i * w + 3 * w)),
-                    bandWeights.get(":, :, " + i));
-        }
-        return full.reshape(batch, heads, (long) blocks * w, width).get(":, :, 0:" + n + ", " + w + ":" + (w + n));
+        long rowLength = (long) (blocks + 3) * w;
+        long stride = rowLength - w;
+        NDArray rows = bandWeights.transpose(0, 1, 3, 2, 4);                                   // (B, H, w, nb, 3w)
+        NDArray padded = padLength(rows, (int) (rowLength - 3L * w), 4)                        // (B, H, w, nb, P)
+                .reshape(batch, heads, w, blocks * rowLength)
+                .get(":, :, :, 0:" + blocks * stride)
+                .reshape(batch, heads, w, blocks, stride)                                       // (B, H, w, nb, Q)
+                .transpose(0, 1, 3, 2, 4)
+                .reshape(batch, heads, (long) blocks * w, stride);                              // (B, H, nb w, Q)
+        return padded.get(":, :, 0:" + n + ", " + w + ":" + (w + n));
     }
 }

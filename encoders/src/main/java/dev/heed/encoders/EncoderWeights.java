@@ -8,7 +8,6 @@ import dev.heed.tensor.SafeTensorsFile;
 import dev.heed.tensor.SafeTensorsWriter;
 import dev.heed.tensor.TensorFormatException;
 import dev.heed.tensor.TensorInfo;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class EncoderWeights {
                         + Arrays.toString(info.shape()) + " but the " + block.spec().name() + " encoder needs "
                         + expected + "; the model's config does not match its weights");
             }
-            array.set(FloatBuffer.wrap(file.floats(name)));
+            InPlace.overwrite(array, file.floats(name));
         }
         if (!missing.isEmpty()) {
             throw new TensorFormatException(file.path() + " lacks " + missing.size() + " weights of the "

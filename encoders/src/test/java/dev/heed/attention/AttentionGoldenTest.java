@@ -29,32 +29,61 @@ class AttentionGoldenTest {
                 parameter(block, "value_bias"), parameter(block, "output_weight"), parameter(block, "output_bias"));
     }
 
-    @org.junit.jupiter.api.Test
-    void slidingWindowDensePathForShortInputsMatchesTheReference() {
-        // window 5 >= length 6 - 1: the dense path; the fixture's window 2 takes the blocked path
+    /**
+     * Length, window and real lengths that take each of {@code sliding-window}'s three paths: the band covers
+     * the whole matrix (n <= w + 1), dense under the band mask (n <= 3w), and blocked (n > 3w), the last also
+     * with a length that is not a multiple of w (padded blocks) and with padded rows.
+     */
+    static Stream<int[]> slidingWindowCases() {
+        return Stream.of(new int[] {6, 5, 6, 4, 1}, new int[] {6, 2, 6, 4, 1}, new int[] {6, 1, 6, 4, 1},
+                new int[] {11, 3, 11, 7, 1}, new int[] {17, 2, 17, 9, 2});
+    }
+
+    @ParameterizedTest
+    @MethodSource("slidingWindowCases")
+    void slidingWindowMatchesTheReferenceOnEachOfItsPaths(int[] c) {
+        int length = c[0];
+        int window = c[1];
+        int[] lengths = {c[2], c[3], c[4]};
         try (NDManager manager = NDManager.newBaseManager()) {
-            AttentionBlock block = Attentions.create("sliding-window", new AttentionConfig(DIM, DIM, DIM, DIM, 2, 5));
+            AttentionBlock block = Attentions.create("sliding-window",
+                    new AttentionConfig(DIM, DIM, DIM, DIM, 2, window));
             block.setInitializer(new ai.djl.training.initializer.NormalInitializer(0.4f), p -> true);
-            block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(BATCH, LENGTH, DIM),
-                    new ai.djl.ndarray.types.Shape(BATCH, LENGTH, DIM), new ai.djl.ndarray.types.Shape(BATCH, LENGTH, DIM),
-                    new ai.djl.ndarray.types.Shape(BATCH, LENGTH));
-            NDArray x = AttentionFixture.input(manager, 31);
-            AttentionOutput out = block.attend(AttentionFixture.store(manager), x, x, x, AttentionFixture.mask(manager),
-                    false, true);
-            ReferenceAttention.Result expected = new ReferenceAttention(x.toFloatArray(), x.toFloatArray(), BATCH,
-                    LENGTH, DIM, LENGTHS).slidingWindow(projections(block), 2, 5);
+            ai.djl.ndarray.types.Shape x3 = new ai.djl.ndarray.types.Shape(BATCH, length, DIM);
+            block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, x3, x3, x3,
+                    new ai.djl.ndarray.types.Shape(BATCH, length));
+            float[] input = AttentionFixture.random(BATCH * length * DIM, 31);
+            NDArray x = manager.create(input, x3);
+            float[] keep = new float[BATCH * length];
+            for (int b = 0; b < BATCH; b++) {
+                java.util.Arrays.fill(keep, b * length, b * length + lengths[b], 1f);
+            }
+            NDArray mask = manager.create(keep, new ai.djl.ndarray.types.Shape(BATCH, length));
+            AttentionOutput out = block.attend(AttentionFixture.store(manager), x, x, x, mask, false, true);
+            ReferenceAttention.Result expected = new ReferenceAttention(input, input, BATCH, length, DIM, lengths)
+                    .slidingWindow(projections(block), 2, window);
             float[] context = out.context().toFloatArray();
             float[] w = out.weights().orElseThrow().toFloatArray();
+            String at = "length " + length + ", window " + window;
             for (int b = 0; b < BATCH; b++) {
-                for (int t = 0; t < LENGTH; t++) {
+                for (int t = 0; t < length; t++) {
                     for (int k = 0; k < DIM; k++) {
-                        assertEquals(expected.context()[b][t][k], context[(b * LENGTH + t) * DIM + k], 1e-4);
+                        assertEquals(expected.context()[b][t][k], context[(b * length + t) * DIM + k], 1e-4, at);
                     }
-                    for (int s = 0; s < LENGTH; s++) {
-                        assertEquals(expected.weights()[b][0][t][s], w[(b * 2 * LENGTH + t) * LENGTH + s], 1e-5);
+                    for (int h = 0; h < 2; h++) {
+                        for (int s = 0; s < length; s++) {
+                            assertEquals(expected.weights()[b][h][t][s],
+                                    w[((b * 2 + h) * length + t) * length + s], 1e-5, at + ", head " + h);
+                        }
                     }
                 }
             }
+            AttentionOutput off = block.attend(AttentionFixture.store(manager), x, x, x, mask, false, false);
+            float[] same = off.context().toFloatArray();
+            for (int i = 0; i < same.length; i++) {
+                assertEquals(context[i], same[i], 1e-6, at + ": capturing does not change the context");
+            }
+            assertEquals(java.util.Optional.empty(), off.weights(), at + ": no weights unless captured");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.heed.tasks.sentiment;
 
 import ai.djl.nn.Parameter;
+import dev.heed.encoders.InPlace;
 import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelLoadException;
 import dev.heed.models.ModelResolver;
@@ -9,7 +10,6 @@ import dev.heed.tensor.TensorInfo;
 import dev.heed.text.SubwordTokenizer;
 import dev.heed.text.vocab.WordVocabulary;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 
 /**
  * Word vectors for a word-level student from a pretrained BERT-family model's input embeddings: each word of
@@ -62,7 +62,7 @@ final class PretrainedEmbeddings {
                 }
                 set++;
             }
-            table.getArray().set(FloatBuffer.wrap(target));
+            InPlace.overwrite(table.getArray(), target);
             return set;
         } catch (IOException e) {
             throw new ModelLoadException("cannot read the embeddings of " + model.path() + ": " + e.getMessage(), e);

@@ -13,6 +13,7 @@ import dev.heed.encoders.EncoderBlock;
 import dev.heed.encoders.EncoderProvider;
 import dev.heed.encoders.EncoderWeights;
 import dev.heed.encoders.Encoders;
+import dev.heed.encoders.InPlace;
 import dev.heed.model.ComponentSpec;
 import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelLoadException;
@@ -22,10 +23,9 @@ import dev.heed.tasks.classification.ClassifierBlock;
 import dev.heed.tasks.classification.TextVectorizer;
 import dev.heed.tensor.SafeTensorsFile;
 import dev.heed.text.CoreNlpWordTokenizer;
-import dev.heed.text.vocab.TokenizerJsonReader;
 import dev.heed.text.SubwordTokenizer;
+import dev.heed.text.vocab.TokenizerJsonReader;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +89,7 @@ public final class SentimentModel implements AutoCloseable {
             SafeTensorsFile weights = SafeTensorsFile.open(model.resolve(model.manifest().weights()));
             EncoderWeights.load(encoder, weights, "encoder.");
             for (var e : classifier.headParameters().entrySet()) {
-                e.getValue().getArray().set(FloatBuffer.wrap(weights.floats("head." + e.getKey())));
+                InPlace.overwrite(e.getValue().getArray(), weights.floats("head." + e.getKey()));
             }
             Path tokenizerFile = model.resolve(model.manifest().tokenizers().get("source"));
             TextVectorizer vectorizer = vectorizerSpec.name().equals(SentimentModelWriter.WORDS)

@@ -23,6 +23,7 @@ import dev.heed.tasks.classification.ClassifierBlock;
 import dev.heed.tasks.classification.LabelledTexts;
 import dev.heed.tasks.classification.TextVectorizer;
 import dev.heed.tasks.training.FiniteGradients;
+import dev.heed.tasks.training.SkippedBatches;
 import dev.heed.tasks.training.WeightSnapshots;
 import dev.heed.tensor.SafeTensorsFile;
 import java.util.ArrayList;
@@ -50,9 +51,6 @@ public final class SentimentTrainer {
     public record Result(ClassifierBlock classifier, TextVectorizer vectorizer, ClassificationMetrics dev,
             int bestEpoch, List<String> log, double seconds) {
     }
-
-    /** Batches whose loss or gradient is not finite are skipped without an update, up to this many in a run. */
-    static final int MAX_SKIPPED = 20;
 
     private final SentimentTrainingOptions options;
     private final Consumer<String> progress;
@@ -118,7 +116,8 @@ public final class SentimentTrainer {
                 }
                 NDManager manager = trainer.getManager();
                 int k = options.labels().size();
-                int skipped = 0;
+                SkippedBatches skipped = new SkippedBatches(progress,
+                        "lower --lr (now " + options.learningRate() + ") or --clip");
                 for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                     long epochStart = System.nanoTime();
                     double lossSum = 0;
@@ -148,14 +147,8 @@ public final class SentimentTrainer {
                         }
                         if (finite) {
                             trainer.step();
-                        } else if (++skipped > MAX_SKIPPED) {
-                            throw new IllegalStateException("the training loss or gradient was not finite in " + skipped
-                                    + " batches (epoch " + epoch + ", after " + steps + " steps): training diverged;"
-                                    + " lower --lr (now " + options.learningRate() + ") or --clip");
                         } else {
-                            progress.accept("a batch gave a non-finite loss or gradient in epoch " + epoch + " after "
-                                    + steps + " steps: skipped, no update (" + skipped + " of at most " + MAX_SKIPPED
-                                    + ")");
+                            skipped.skip(epoch, steps);
                         }
                     }
                     ClassificationMetrics metrics = evaluate(classifier, manager, devIds, dev);

@@ -3,13 +3,13 @@ package dev.heed.tasks.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import java.nio.FloatBuffer;
+import dev.heed.encoders.InPlace;
 
 /**
  * Guards training against a non-finite gradient. DJL's PyTorch engine clears gradients by subtracting them
  * from themselves, which leaves NaN and infinity in place: one bad batch would poison every later update. This
  * checks every parameter's gradient after the backward pass and, when one is not finite, overwrites the bad
- * ones with zeros so the batch can be skipped. Stateless.
+ * ones with zeros, in their own memory, so the batch can be skipped. Stateless.
  */
 public final class FiniteGradients {
 
@@ -27,7 +27,7 @@ public final class FiniteGradients {
             // getGradient() hands out a new view of the gradient each time; close it and the sum.
             try (NDArray gradient = p.getArray().getGradient(); NDArray sum = gradient.sum()) {
                 if (!Float.isFinite(sum.getFloat())) {
-                    gradient.set(FloatBuffer.wrap(new float[Math.toIntExact(gradient.size())]));
+                    InPlace.fill(gradient, 0f);
                     finite = false;
                 }
             }

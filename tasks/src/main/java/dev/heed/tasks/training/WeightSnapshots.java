@@ -1,7 +1,7 @@
 package dev.heed.tasks.training;
 
 import ai.djl.nn.Block;
-import java.nio.FloatBuffer;
+import dev.heed.encoders.InPlace;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,7 +28,7 @@ public final class WeightSnapshots {
         for (var p : block.getParameters()) {
             float[] values = weights.get(p.getKey());
             if (values != null) {
-                p.getValue().getArray().set(FloatBuffer.wrap(values));
+                InPlace.overwrite(p.getValue().getArray(), values);
             }
         }
     }

@@ -11,6 +11,7 @@ import dev.heed.encoders.EncoderConfigs;
 import dev.heed.encoders.EncoderProvider;
 import dev.heed.encoders.EncoderWeights;
 import dev.heed.encoders.Encoders;
+import dev.heed.encoders.InPlace;
 import dev.heed.model.ComponentSpec;
 import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelLoadException;
@@ -21,7 +22,6 @@ import dev.heed.text.CoreNlpWordTokenizer;
 import dev.heed.text.Sentence;
 import dev.heed.text.SubwordEncoding;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +118,7 @@ public final class TranslationModel implements AutoCloseable {
             if (!weights.tensors().containsKey(key)) {
                 throw new ModelLoadException(weights.path() + " lacks the decoder weight " + key);
             }
-            e.getValue().getArray().set(FloatBuffer.wrap(weights.floats(key)));
+            InPlace.overwrite(e.getValue().getArray(), weights.floats(key));
         }
     }
 

@@ -22,6 +22,7 @@ import dev.heed.models.ModelResolver;
 import dev.heed.tasks.metrics.Bleu;
 import dev.heed.tasks.metrics.Chrf;
 import dev.heed.tasks.training.FiniteGradients;
+import dev.heed.tasks.training.SkippedBatches;
 import dev.heed.tasks.training.WeightSnapshots;
 import dev.heed.tasks.training.GradientNorm;
 import java.io.IOException;
@@ -48,9 +49,6 @@ import java.util.function.Function;
  * end the average of the last epochs' weights (checkpoint averaging) when it scores better. Not thread-safe.
  */
 public final class TranslationTrainer {
-
-    /** Batches whose loss or gradient is not finite are skipped without an update, up to this many in a run. */
-    static final int MAX_SKIPPED = 20;
 
     /** What training produced, handed to the caller while the model's arrays are open. */
     public record Result(Seq2SeqBlock model, SubwordCodec codec, double devBleu, double devChrf, String chosen,
@@ -187,7 +185,7 @@ public final class TranslationTrainer {
         double bestBleu = -1;
         double bestChrf = 0;
         int bestEpoch = 0;
-        int skipped = 0;
+        SkippedBatches skipped = new SkippedBatches(progress, "lower --lr (now " + options.learningRate() + ")");
         long deadline = options.timeLimitMinutes() > 0
                 ? start + (long) (options.timeLimitMinutes() * 60e9) : Long.MAX_VALUE;
         boolean outOfTime = false;
@@ -219,9 +217,8 @@ public final class TranslationTrainer {
                 }
                 if (finite) {
                     trainer.step();
-                } else if (++skipped > MAX_SKIPPED) {
-                    throw new IllegalStateException("the training loss or gradient was not finite in " + skipped
-                            + " batches: training diverged; lower --lr (now " + options.learningRate() + ")");
+                } else {
+                    skipped.skip(epoch, steps);
                 }
                 if (steps % 100 == 0 && steps > 0) {
                     progress.accept(String.format("epoch %d: %,d updates, loss %.4f, %.0f s", epoch, steps,

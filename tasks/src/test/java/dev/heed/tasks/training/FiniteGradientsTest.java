@@ -14,6 +14,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 
 class FiniteGradientsTest {
@@ -42,6 +43,40 @@ class FiniteGradientsTest {
                 assertFalse(FiniteGradients.check(linear));
                 assertEquals(0f, weight.getGradient().abs().sum().getFloat(), "the NaN gradient is now zero");
                 assertTrue(FiniteGradients.check(linear), "and stays usable");
+            }
+        }
+    }
+
+    /**
+     * Zeroing happens in the gradient's own memory. Swapping in a Java buffer as its storage (what
+     * {@code NDArray.set(Buffer)} does on PyTorch) leaves the gradient pointing at memory the garbage collector
+     * frees, and the next backward pass writes into it: the heap corruption that crashed long training runs. A
+     * view of the gradient's memory taken before the check must read the zeros after it.
+     */
+    @Test
+    void theGradientIsZeroedInPlaceNotMovedToMemoryTheJavaHeapOwns() {
+        Linear linear = Linear.builder().setUnits(2).build();
+        try (Model model = Model.newInstance("finite")) {
+            model.setBlock(linear);
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()))) {
+                trainer.initialize(new Shape(1, 3));
+                NDManager m = trainer.getManager();
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    NDArray out = trainer.forward(new NDList(m.create(new float[] {Float.NaN, 2, 3},
+                            new Shape(1, 3)))).head();
+                    gc.backward(out.sum());
+                }
+                NDArray weight = linear.getParameters().get("weight").getArray();
+                try (NDArray gradient = weight.getGradient()) {
+                    FloatBuffer memory = gradient.toByteBuffer(true).asFloatBuffer();
+                    assertTrue(Float.isNaN(memory.get(0)), "the view shows the gradient's memory");
+                    assertFalse(FiniteGradients.check(linear));
+                    for (int i = 0; i < memory.limit(); i++) {
+                        assertEquals(0f, memory.get(i), "element " + i + " of the gradient's own memory is zeroed");
+                    }
+                    memory.put(0, 5f);
+                    assertEquals(5f, weight.getGradient().toFloatArray()[0], "the gradient still lives there");
+                }
             }
         }
     }

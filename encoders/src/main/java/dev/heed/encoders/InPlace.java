@@ -1,0 +1,41 @@
+package dev.heed.encoders;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import java.util.Collections;
+
+/**
+ * Writes into an array's own memory. On the PyTorch engine {@code NDArray.set(Buffer)} does not copy: it makes
+ * the tensor's storage the Java buffer it was given, which lives only as long as that one Java handle. A
+ * parameter or gradient reached through another handle then points at memory the garbage collector frees, and
+ * the next update writes into freed memory. These copy, through the engine's indexed assignment, and keep the
+ * tensor's storage where it was. Stateless.
+ */
+public final class InPlace {
+
+    private InPlace() {
+    }
+
+    /** Every element of {@code target} set to {@code value}. */
+    public static void fill(NDArray target, float value) {
+        target.set(everything(target), value);
+    }
+
+    /** {@code target}'s elements replaced by {@code values} (row-major, exactly {@code target.size()} of them). */
+    public static void overwrite(NDArray target, float[] values) {
+        if (values.length != target.size()) {
+            throw new IllegalArgumentException(values.length + " values for an array of " + target.getShape());
+        }
+        try (NDArray source = target.getManager().create(values, target.getShape())) {
+            target.set(everything(target), source.toType(target.getDataType(), false));
+        }
+    }
+
+    private static NDIndex everything(NDArray target) {
+        int rank = target.getShape().dimension();
+        if (rank == 0) {
+            throw new IllegalArgumentException("a scalar array has no elements to index");
+        }
+        return new NDIndex(String.join(", ", Collections.nCopies(rank, ":")));
+    }
+}

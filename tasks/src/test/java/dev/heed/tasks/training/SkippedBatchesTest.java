@@ -1,0 +1,28 @@
+package dev.heed.tasks.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SkippedBatchesTest {
+
+    @Test
+    void everySkippedBatchIsReportedAndOneTooManyStopsTheRunWithTheAdvice() {
+        List<String> reports = new ArrayList<>();
+        SkippedBatches skipped = new SkippedBatches(reports::add, "lower --lr (now 0.5)");
+        for (int i = 1; i <= SkippedBatches.MAX; i++) {
+            skipped.skip(2, 10 * i);
+        }
+        assertEquals(SkippedBatches.MAX, reports.size());
+        assertEquals("epoch 2: a batch gave a non-finite loss or gradient after 10 updates: skipped, no update"
+                + " (1 of at most 20)", reports.get(0));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> skipped.skip(3, 7));
+        assertTrue(e.getMessage().contains("not finite in 21 batches (epoch 3, after 7 updates)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("training diverged; lower --lr (now 0.5)"), e.getMessage());
+        assertEquals(SkippedBatches.MAX, reports.size(), "the one that stops the run is thrown, not reported");
+    }
+}
