@@ -77,6 +77,7 @@ public class AttentionBenchmark {
     public float captureOff() {
         try (NDManager step = manager.newSubManager()) {
             x.tempAttach(step);
+            mask.tempAttach(step);
             AttentionOutput out = block.attend(store, x, x, x, mask, false, false);
             return out.context().getFloat(0, 0, 0);
         }
@@ -87,6 +88,7 @@ public class AttentionBenchmark {
     public float captureOn() {
         try (NDManager step = manager.newSubManager()) {
             x.tempAttach(step);
+            mask.tempAttach(step);
             AttentionOutput out = block.attend(store, x, x, x, mask, false, true);
             return out.context().getFloat(0, 0, 0) + out.weights().map(w -> 1f).orElse(0f);
         }
@@ -97,6 +99,7 @@ public class AttentionBenchmark {
     public float captureAndCopy() {
         try (NDManager step = manager.newSubManager()) {
             x.tempAttach(step);
+            mask.tempAttach(step);
             AttentionOutput out = block.attend(store, x, x, x, mask, false, true);
             float[] w = out.weights().map(NDArray::toFloatArray).orElse(new float[1]);
             return out.context().getFloat(0, 0, 0) + w[0];

@@ -58,7 +58,11 @@ final class TrainTranslationCommand implements Callable<Integer> {
             + " layers, heads, ffnDim, attentionDim, window, dropout, tiedEmbeddings, maxLength.")
     Map<String, String> decoderSettings = new LinkedHashMap<>();
 
-    @Option(names = "--vocab-size", defaultValue = "8000") int vocabSize;
+    @Option(names = "--vocab-size", defaultValue = "8000", description = "BPE pieces (of each side's vocabulary when"
+            + " separate).") int vocabSize;
+    @Option(names = "--vocabulary", defaultValue = "joint", paramLabel = "joint|separate", description = "One BPE"
+            + " vocabulary learned from both sides (default), or one for the source and one for the target.")
+    String vocabulary;
     @Option(names = "--epochs", defaultValue = "20") int epochs;
     @Option(names = "--batch-size", defaultValue = "64") int batchSize;
     @Option(names = "--lr", defaultValue = "0.001") float learningRate;
@@ -75,7 +79,7 @@ final class TrainTranslationCommand implements Callable<Integer> {
     int limit;
     @Option(names = "--seed", defaultValue = "42") long seed;
     @Option(names = "--init", paramLabel = "MODEL", description = "Continue training this translation model (name or"
-            + " directory): its tokenizer, architecture and weights.") String init;
+            + " directory): its vocabularies, architecture and weights.") String init;
     @Option(names = "--clip-by-value", description = "Clip each gradient element to [-clip, clip] instead of the"
             + " global norm.") boolean clipByValue;
     @Option(names = "--weights-dtype", defaultValue = "F32", paramLabel = "F32|F16|BF16") DType weightsType;
@@ -90,9 +94,14 @@ final class TrainTranslationCommand implements Callable<Integer> {
         if (pair.length != 2 || pair[0].isBlank() || pair[1].isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--languages must be SRC-TGT, e.g. de-en");
         }
+        if (!vocabulary.equals("joint") && !vocabulary.equals("separate")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--vocabulary must be joint or separate, got '"
+                    + vocabulary + "'");
+        }
         TranslationTrainingOptions options = new TranslationTrainingOptions(encoder, encoderSettings, decoder, attention,
                 decoderSettings, vocabSize, epochs, batchSize, learningRate, warmup, labelSmoothing, clip, patience,
-                averageLast, maxTrainTokens, timeLimit, seed, java.util.Optional.ofNullable(init), clipByValue);
+                averageLast, maxTrainTokens, timeLimit, seed, java.util.Optional.ofNullable(init), clipByValue,
+                vocabulary.equals("separate"));
         Path trainSource = file(train, pair[0]);
         ParallelCorpus trainData = ParallelCorpus.read(trainSource, file(train, pair[1]));
         if (limit > 0 && limit < trainData.size()) {
@@ -115,7 +124,7 @@ final class TrainTranslationCommand implements Callable<Integer> {
                 err.println("heed: could not write the best model so far: " + e.getMessage());
             }
             err.flush();
-        }).train(trainData, devData, out.resolve("tokenizer.json"), result -> {
+        }).train(trainData, devData, out, result -> {
             try {
                 ModelDirectory model = TranslationModelWriter.write(result, options, modelName, languages, command,
                         trainSource, out, weightsType);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.heed.json.HeedJson;
+import dev.heed.tasks.translation.SubwordCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -200,6 +201,16 @@ class TranslateCommandTest {
         assertEquals("multi30k-en-de", a.get("model").asText());
         assertEquals(3, a.get("weights").size(), "three decoder layers");
         assertEquals(4, a.get("weights").get(0).size(), "four heads");
+        for (String side : new String[] {"source", "target"}) {
+            StringBuilder shown = new StringBuilder();
+            for (JsonNode token : a.get(side).get("tokens")) {
+                if (!token.get("special").asBoolean()) {
+                    shown.append(token.get("text").asText());
+                }
+            }
+            assertEquals(a.get(side).get("text").asText().replace(" ", ""), shown.toString(),
+                    side + " tokens show the text they cover (no byte-level symbols like Ġ or Ã¤): " + a.get(side));
+        }
         assertEquals(0, CliRun.of("models", "info", "multi30k-en-de").exitCode(), "resolved and verified by name");
     }
 
@@ -220,5 +231,51 @@ class TranslateCommandTest {
         String card = Files.readString(continued.resolve("README.md"));
         assertTrue(card.contains("heed train translation --init " + model) && card.contains("## Continued from")
                 && card.contains("heed train translation --encoder bigru --decoder gru --attention additive"), card);
+    }
+
+    @Test
+    void separateVocabulariesAreLearnedPerSideShippedInTheModelAndUsedEachOnItsSide() throws Exception {
+        Path separate = dir.resolve("separate");
+        CliRun run = CliRun.of("train", "translation", "--encoder", "bigru", "--decoder", "gru", "--attention",
+                "additive", "--train", dir.resolve("train").toString(), "--dev", dir.resolve("dev").toString(),
+                "--languages", "en-de", "--out", separate.toString(), "--vocabulary", "separate", "--vocab-size", "300",
+                "--epochs", "8", "--batch-size", "16", "--lr", "0.01", "--warmup", "30", "--set", "embeddingDim=24",
+                "--set", "hiddenSize=24", "--set-decoder", "embeddingDim=24", "--set-decoder", "attentionDim=24",
+                "--set-decoder", "dropout=0");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("learning a byte-level BPE of 300 pieces for each side"), run.err());
+        assertEquals(0, CliRun.of("models", "verify", separate.toString()).exitCode());
+        JsonNode manifest = HeedJson.COMPACT.readTree(separate.resolve("model.json").toFile());
+        assertEquals("source-tokenizer.json", manifest.get("tokenizers").get("source").asText());
+        assertEquals("target-tokenizer.json", manifest.get("tokenizers").get("target").asText());
+        String source = Files.readString(separate.resolve("source-tokenizer.json"));
+        String target = Files.readString(separate.resolve("target-tokenizer.json"));
+        try (SubwordCodec english = SubwordCodec.load(separate.resolve("source-tokenizer.json"));
+                SubwordCodec german = SubwordCodec.load(separate.resolve("target-tokenizer.json"))) {
+            String en = "the red cat sees the fish.";
+            String de = "die rote katze sieht die fisch.";
+            assertTrue(english.encode(en).size() < german.encode(en).size(), "the source side learned English");
+            assertTrue(german.encode(de).size() < english.encode(de).size(), "the target side learned German");
+        }
+        assertTrue(manifest.get("metrics").get("bleu").asDouble() > 60, manifest.get("metrics").toString());
+        assertTrue(Files.readString(separate.resolve("README.md")).contains("separate byte-level BPE vocabularies"));
+
+        Path in = dir.resolve("separate-in.txt");
+        Files.writeString(in, "the red cat sees the fish.\n");
+        Path out = dir.resolve("separate-out.jsonl");
+        CliRun translated = CliRun.of("translate", "--model", separate.toString(), "-i", in.toString(), "-o",
+                out.toString());
+        assertEquals(0, translated.exitCode(), translated.err());
+        assertEquals("die rote katze sieht die fisch.",
+                HeedJson.COMPACT.readTree(Files.readAllLines(out).get(0)).get("translation").asText());
+
+        Path continued = dir.resolve("separate-continued");
+        CliRun more = CliRun.of("train", "translation", "--init", separate.toString(), "--train",
+                dir.resolve("train").toString(), "--dev", dir.resolve("dev").toString(), "--languages", "en-de",
+                "--out", continued.toString(), "--epochs", "1", "--batch-size", "16", "--lr", "0.002", "--warmup",
+                "10");
+        assertEquals(0, more.exitCode(), more.err());
+        assertEquals(target, Files.readString(continued.resolve("target-tokenizer.json")), "continuing keeps both");
+        assertEquals(source, Files.readString(continued.resolve("source-tokenizer.json")));
     }
 }

@@ -31,14 +31,13 @@ public final class Masks {
         return biased.softmax(-1).mul(keep);
     }
 
-    /** A causal mask {@code (1, T, T)}: query t sees keys 0..t. */
+    /**
+     * A causal mask {@code (1, T, T)}: query t sees keys 0..t. Built by the engine (no heap array copied in, so
+     * no direct buffer per call left for the garbage collector).
+     */
     public static NDArray causal(ai.djl.ndarray.NDManager manager, int length) {
-        float[] m = new float[length * length];
-        for (int t = 0; t < length; t++) {
-            for (int s = 0; s <= t; s++) {
-                m[t * length + s] = 1f;
-            }
-        }
-        return manager.create(m, new ai.djl.ndarray.types.Shape(1, length, length));
+        NDArray positions = manager.arange(0, length, 1, DataType.FLOAT32);
+        return positions.reshape(1, length).lte(positions.reshape(length, 1)).toType(DataType.FLOAT32, false)
+                .reshape(1, length, length);
     }
 }

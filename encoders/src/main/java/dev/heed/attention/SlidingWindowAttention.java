@@ -85,24 +85,24 @@ public final class SlidingWindowAttention extends ProjectedAttention {
 
     /** {@code (1, 1, n, n)}: 1 where query t may see key s ({@code |t - s| <= w}). */
     private static NDArray denseBand(NDManager m, int n, int w) {
-        float[] band = new float[n * n];
-        for (int t = 0; t < n; t++) {
-            for (int j = Math.max(0, t - w); j <= Math.min(n - 1, t + w); j++) {
-                band[t * n + j] = 1f;
-            }
-        }
-        return m.create(band, new Shape(1, 1, n, n));
+        NDArray positions = m.arange(0, n, 1, DataType.FLOAT32);
+        return within(positions.reshape(n, 1), positions.reshape(1, n), 0, w).reshape(1, 1, n, n);
     }
 
     /** {@code (w, 3w)}: 1 where query a of a block may see key j of its window ({@code |j - w - a| <= w}). */
     private static NDArray band(NDManager m, int w) {
-        float[] band = new float[w * 3 * w];
-        for (int a = 0; a < w; a++) {
-            for (int j = 0; j < 3 * w; j++) {
-                band[a * 3 * w + j] = Math.abs(j - w - a) <= w ? 1f : 0f;
-            }
-        }
-        return m.create(band, new Shape(1, 1, 1, w, 3L * w));
+        NDArray queries = m.arange(0, w, 1, DataType.FLOAT32).reshape(w, 1);
+        NDArray keys = m.arange(0, 3 * w, 1, DataType.FLOAT32).reshape(1, 3L * w);
+        return within(queries, keys, w, w).reshape(1, 1, 1, w, 3L * w);
+    }
+
+    /**
+     * 1 where {@code |key - offset - query| <= w}, else 0, as float. Built by the engine from {@code arange}: a
+     * mask made on the Java heap and copied in each call would leave a direct buffer per call for the garbage
+     * collector, whose reclaiming stalls the calls that follow.
+     */
+    private static NDArray within(NDArray queries, NDArray keys, int offset, int w) {
+        return keys.sub(queries).sub((float) offset).abs().lte((float) w).toType(DataType.FLOAT32, false);
     }
 
     /** Zero-pads {@code after} positions at the end of {@code axis} (and {@code before} at its start). */

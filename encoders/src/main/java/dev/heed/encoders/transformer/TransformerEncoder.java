@@ -104,14 +104,19 @@ public final class TransformerEncoder extends EncoderBlock {
 
     /** Sinusoidal positions {@code (1, S, D)}: sin on even, cos on odd dimensions. */
     public static NDArray sinusoids(NDManager m, int length, int dim) {
-        float[] table = new float[length * dim];
-        for (int pos = 0; pos < length; pos++) {
+        return sinusoids(m, 0, length, dim);
+    }
+
+    /** Positions {@code from} (inclusive) to {@code to} (exclusive) of {@link #sinusoids(NDManager, int, int)}. */
+    public static NDArray sinusoids(NDManager m, int from, int to, int dim) {
+        float[] table = new float[(to - from) * dim];
+        for (int pos = from; pos < to; pos++) {
             for (int i = 0; i < dim; i++) {
                 double angle = pos / Math.pow(10_000, (2 * (i / 2)) / (double) dim);
-                table[pos * dim + i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
+                table[(pos - from) * dim + i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
             }
         }
-        return m.create(table, new Shape(1, length, dim));
+        return m.create(table, new Shape(1, to - from, dim));
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.heed.tasks.translation;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
@@ -140,7 +139,7 @@ public final class TransformerDecoder extends TranslationDecoder {
         }
         NDManager m = tokens.getManager();
         NDArray x = embedding.lookup(ps, tokens.reshape(-1, 1), false).mul((float) Math.sqrt(config.dim()))
-                .add(TransformerEncoder.sinusoids(m, position + 1, config.dim()).get(new NDIndex(":, {}:, :", position)));
+                .add(TransformerEncoder.sinusoids(m, position, position + 1, config.dim()));   // this position only
         List<PreparedKeys> caches = new ArrayList<>(layers.size());
         List<NDArray> attention = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {

@@ -25,7 +25,7 @@ final class TranslationAlignments {
     }
 
     static Alignment of(String model, String sourceText, String targetText, List<Part> parts, int layers, int heads,
-            SubwordCodec codec) {
+            SubwordCodec targetVocabulary) {
         List<AlignmentToken> sourceTokens = new ArrayList<>();
         List<AlignmentToken> targetTokens = new ArrayList<>();
         int[] sourceStart = new int[parts.size()];
@@ -41,8 +41,9 @@ final class TranslationAlignments {
                 Token t = part.source().tokens().get(i);
                 int word = sourceWords + Math.max(0, part.source().wordIds()[i]);
                 maxWord = Math.max(maxWord, word);
-                sourceTokens.add(new AlignmentToken(t.normalized(), part.sourceOffset() + t.start(),
-                        part.sourceOffset() + t.end(), word, false));
+                int from = part.sourceOffset() + t.start();
+                int to = part.sourceOffset() + t.end();
+                sourceTokens.add(new AlignmentToken(label(sourceText, from, to, t.normalized()), from, to, word, false));
             }
             sourceWords = maxWord + 1;
             int end = part.sourceOffset() + (part.source().size() == 0 ? 0
@@ -52,14 +53,15 @@ final class TranslationAlignments {
             int word = targetWords - 1;
             String previous = null;
             for (int i = 0; i < ids.length; i++) {
-                String piece = codec.piece((int) ids[i]);
+                String piece = targetVocabulary.piece((int) ids[i]);
                 Span span = part.target().spans().get(i);
                 if (previous == null || startsWord(previous, piece)) {
                     word++;
                 }
                 previous = piece;
-                targetTokens.add(new AlignmentToken(piece, part.targetOffset() + span.start(),
-                        part.targetOffset() + span.end(), word, false));
+                int from = part.targetOffset() + span.start();
+                int to = part.targetOffset() + span.end();
+                targetTokens.add(new AlignmentToken(label(targetText, from, to, piece), from, to, word, false));
             }
             targetWords = word + 1;
             if (part.hypothesis().ended()) {
@@ -97,5 +99,13 @@ final class TranslationAlignments {
 
     private static boolean wordy(char c) {
         return Character.isLetterOrDigit(c) || c > 0x7F;
+    }
+
+    /**
+     * What a token shows: the text it covers, so a byte-level piece reads {@code hörern}, not {@code Ġh\u00c3\u00b6rern};
+     * the piece itself when it covers no character of its own (part of a character split across pieces).
+     */
+    private static String label(String text, int start, int end, String piece) {
+        return end > start ? text.substring(start, end) : piece;
     }
 }

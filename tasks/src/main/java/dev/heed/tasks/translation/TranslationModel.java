@@ -42,18 +42,18 @@ public final class TranslationModel implements AutoCloseable {
 
     private final String name;
     private final Seq2SeqBlock model;
-    private final SubwordCodec codec;
+    private final Vocabularies vocabularies;
     private final NDManager manager;
     private final String languages;
     private final CoreNlpWordTokenizer sentences = new CoreNlpWordTokenizer();
     private boolean closed;
 
-    private TranslationModel(String name, Seq2SeqBlock model, SubwordCodec codec, NDManager manager,
+    private TranslationModel(String name, Seq2SeqBlock model, Vocabularies vocabularies, NDManager manager,
             String languages) {
         this.name = name;
         this.languages = languages;
         this.model = model;
-        this.codec = codec;
+        this.vocabularies = vocabularies;
         this.manager = manager;
     }
 
@@ -70,24 +70,24 @@ public final class TranslationModel implements AutoCloseable {
                     + " model, not a translation model");
         }
         NDManager manager = NDManager.newBaseManager(device);
-        SubwordCodec codec = null;
+        Vocabularies vocabularies = null;
         try {
             Seq2SeqBlock model = architecture(dir);
             DecoderConfig decoderConfig = model.decoder().config();
             model.setInitializer(new ConstantInitializer(0f), p -> true);
             model.initialize(manager, DataType.FLOAT32);
             loadWeights(model, dir);
-            codec = SubwordCodec.load(dir.resolve(dir.manifest().tokenizers().get("source")));
-            if (codec.size() != decoderConfig.vocabSize()) {
-                throw new ModelLoadException("the tokenizer has " + codec.size() + " pieces but the decoder "
-                        + decoderConfig.vocabSize());
+            vocabularies = Vocabularies.load(dir);
+            if (vocabularies.target().size() != decoderConfig.vocabSize()) {
+                throw new ModelLoadException("the target tokenizer has " + vocabularies.target().size()
+                        + " pieces but the decoder " + decoderConfig.vocabSize());
             }
             ComponentSpec vectorizer = dir.manifest().components().get("vectorizer");
             String languages = vectorizer == null ? "" : String.valueOf(vectorizer.config().getOrDefault("languages", ""));
-            return new TranslationModel(dir.manifest().name(), model, codec, manager, languages);
+            return new TranslationModel(dir.manifest().name(), model, vocabularies, manager, languages);
         } catch (IOException | RuntimeException | ModelLoadException e) {
-            if (codec != null) {
-                codec.close();
+            if (vocabularies != null) {
+                vocabularies.close();
             }
             manager.close();
             if (e instanceof ModelLoadException mle) {
@@ -134,7 +134,7 @@ public final class TranslationModel implements AutoCloseable {
 
     /** The number of subwords of {@code text} (without {@code </s>}). */
     public int countTokens(String text) {
-        return codec.encode(text).size();
+        return vocabularies.source().encode(text).size();
     }
 
     /** The longest sentence, in subwords, it translates (longer ones are refused, not cut). */
@@ -192,10 +192,10 @@ public final class TranslationModel implements AutoCloseable {
         List<Sentence> split = sentences.sentences(text);
         List<Segment> parts = new ArrayList<>();
         if (split.size() <= 1) {
-            parts.add(new Segment(0, codec.encode(text)));
+            parts.add(new Segment(0, vocabularies.source().encode(text)));
         } else {
             for (Sentence s : split) {
-                parts.add(new Segment(s.span().start(), codec.encode(s.span().of(text))));
+                parts.add(new Segment(s.span().start(), vocabularies.source().encode(s.span().of(text))));
             }
         }
         for (Segment s : parts) {
@@ -214,7 +214,7 @@ public final class TranslationModel implements AutoCloseable {
         double score = 0;
         for (int p = 0; p < parts.size(); p++) {
             Hypothesis best = hypotheses.get(p).get(0);
-            SubwordCodec.Decoded decoded = codec.decode(best.tokens());
+            SubwordCodec.Decoded decoded = vocabularies.target().decode(best.tokens());
             if (joined.length() > 0 && !decoded.text().isEmpty()) {
                 joined.append(' ');
             }
@@ -227,14 +227,15 @@ public final class TranslationModel implements AutoCloseable {
         List<Translation.Scored> nBest = new ArrayList<>();
         if (parts.size() == 1) {
             for (Hypothesis h : hypotheses.get(0)) {
-                nBest.add(new Translation.Scored(codec.decode(h.tokens()).text(), h.score()));
+                nBest.add(new Translation.Scored(vocabularies.target().decode(h.tokens()).text(), h.score()));
             }
         } else {
             nBest.add(new Translation.Scored(translation, score / parts.size()));
         }
         Optional<Alignment> alignment = options.attention()
                 ? Optional.of(TranslationAlignments.of(name, text, translation, aligned,
-                        model.decoder().attentionLayers(), model.decoder().attentionHeads(), codec))
+                        model.decoder().attentionLayers(), model.decoder().attentionHeads(),
+                        vocabularies.target()))
                 : Optional.empty();
         return new Translation(translation, score / parts.size(), alignment, nBest);
     }
@@ -243,7 +244,7 @@ public final class TranslationModel implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            codec.close();
+            vocabularies.close();
             manager.close();
         }
     }

@@ -16,8 +16,8 @@ import dev.heed.tensor.SafeTensorsWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +42,7 @@ public final class TranslationModelWriter {
             String name, String languages, String command, Path trainFile, Path out, DType weightsType)
             throws IOException, ModelLoadException {
         Files.createDirectories(out);
-        Path tokenizer = out.resolve("tokenizer.json");
-        if (!result.codec().source().toAbsolutePath().equals(tokenizer.toAbsolutePath())) {
-            Files.copy(result.codec().source(), tokenizer, StandardCopyOption.REPLACE_EXISTING);
-        }
+        List<String> files = new ArrayList<>(result.vocabularies().copyTo(out));
         SafeTensorsWriter weights = new SafeTensorsWriter().metadata("heed.task", "translation");
         EncoderWeights.save(result.model().encoder(), weights, "encoder.", weightsType);
         result.model().decoderParameters().forEach((k, p) -> {
@@ -70,9 +67,11 @@ public final class TranslationModelWriter {
         ModelManifest draft = new ModelManifest(ModelManifest.FORMAT_VERSION, name, "translation",
                 languages + " translation: " + result.model().encoder().spec().name() + " encoder, " + decoder.type()
                         + " decoder with " + decoder.attention() + " attention",
-                List.of(), Map.of("source", "tokenizer.json", "target", "tokenizer.json"), components,
-                "weights.safetensors", Map.of(), metrics, provenance);
-        return ModelDirectory.seal(out, draft, List.of("tokenizer.json", "weights.safetensors", "README.md"));
+                List.of(), result.vocabularies().manifestEntry(), components, "weights.safetensors", Map.of(), metrics,
+                provenance);
+        files.add("weights.safetensors");
+        files.add("README.md");
+        return ModelDirectory.seal(out, draft, files);
     }
 
     /** For a continued model, how the model it started from was trained (its card's "Trained by", recursively). */
@@ -102,8 +101,8 @@ public final class TranslationModelWriter {
                 # %s
 
                 A %s translation model trained by Heed from scratch on Multi30k-style parallel data: a %s encoder and
-                a %s decoder with %s cross-attention (full configs in `model.json`), a joint byte-level BPE of %,d
-                pieces. It reads raw text and writes cased, detokenized text.
+                a %s decoder with %s cross-attention (full configs in `model.json`), %s. It reads raw text and
+                writes cased, detokenized text.
 
                 ## Trained by
 
@@ -122,9 +121,15 @@ public final class TranslationModelWriter {
 
                 %s
                 """.formatted(name, languages, r.model().encoder().spec().name(), d.type(), d.attention(),
-                r.codec().size(), command, o.seed(), r.seconds(), r.trainPairs(), r.leftOut(), o.maxTrainTokens(),
+                vocabularies(r.vocabularies()), command, o.seed(), r.seconds(), r.trainPairs(), r.leftOut(), o.maxTrainTokens(),
                 r.chosen(), r.devBleu(), dev.heed.tasks.metrics.Bleu.sacre().signature(), r.devChrf(),
                 new dev.heed.tasks.metrics.Chrf().signature(),
                 String.join("\n", r.log().stream().map(l -> "- " + l).toList()));
+    }
+
+    private static String vocabularies(Vocabularies v) {
+        return v.isJoint() ? String.format("a joint byte-level BPE of %,d pieces", v.source().size())
+                : String.format("separate byte-level BPE vocabularies of %,d (source) and %,d (target) pieces",
+                        v.source().size(), v.target().size());
     }
 }

@@ -51,7 +51,7 @@ import java.util.function.Function;
 public final class TranslationTrainer {
 
     /** What training produced, handed to the caller while the model's arrays are open. */
-    public record Result(Seq2SeqBlock model, SubwordCodec codec, double devBleu, double devChrf, String chosen,
+    public record Result(Seq2SeqBlock model, Vocabularies vocabularies, double devBleu, double devChrf, String chosen,
             List<String> log, double seconds, int trainPairs, int leftOut) {
     }
 
@@ -74,10 +74,11 @@ public final class TranslationTrainer {
     }
 
     /**
-     * Trains on {@code train}, choosing by dev BLEU on {@code dev}; the tokenizer is written to
-     * {@code tokenizerFile}. {@code finish} gets the result while the model is open.
+     * Trains on {@code train}, choosing by dev BLEU on {@code dev}; vocabularies it learns are written into
+     * {@code vocabularyDir} (under {@link Vocabularies}' file names). {@code finish} gets the result while the
+     * model is open.
      */
-    public <T> T train(ParallelCorpus train, ParallelCorpus dev, Path tokenizerFile, Function<Result, T> finish)
+    public <T> T train(ParallelCorpus train, ParallelCorpus dev, Path vocabularyDir, Function<Result, T> finish)
             throws IOException {
         long start = System.nanoTime();
         Optional<ModelDirectory> init = Optional.empty();
@@ -88,13 +89,13 @@ public final class TranslationTrainer {
                 throw new IOException("cannot continue from " + options.init().get() + ": " + e.getMessage(), e);
             }
         }
-        try (SubwordCodec codec = openCodec(train, init, tokenizerFile)) {
+        try (Vocabularies vocabularies = openVocabularies(train, init, vocabularyDir)) {
             List<long[]> sources = new ArrayList<>();
             List<long[]> targets = new ArrayList<>();
             int leftOut = 0;
             for (int i = 0; i < train.size(); i++) {
-                long[] s = withEos(codec.encode(train.sources().get(i)).ids());
-                long[] t = withEos(codec.encode(train.targets().get(i)).ids());
+                long[] s = withEos(vocabularies.source().encode(train.sources().get(i)).ids());
+                long[] t = withEos(vocabularies.target().encode(train.targets().get(i)).ids());
                 if (s.length > options.maxTrainTokens() || t.length > options.maxTrainTokens() || s.length < 2
                         || t.length < 2) {
                     leftOut++;
@@ -105,10 +106,11 @@ public final class TranslationTrainer {
             }
             progress.accept(String.format("%,d training pairs (%,d left out: empty or over %d subwords), %,d dev pairs,"
                     + " %.0f s so far", sources.size(), leftOut, options.maxTrainTokens(), dev.size(), seconds(start)));
-            List<long[]> devSources = dev.sources().stream().map(s -> withEos(codec.encode(s).ids())).toList();
+            List<long[]> devSources = dev.sources().stream()
+                    .map(s -> withEos(vocabularies.source().encode(s).ids())).toList();
 
             Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
-            Seq2SeqBlock model = init.isPresent() ? architecture(init.get()) : build(codec);
+            Seq2SeqBlock model = init.isPresent() ? architecture(init.get()) : build(vocabularies);
             DecoderConfig decoderConfig = model.decoder().config();
             ai.djl.training.optimizer.Adam.Builder adam = Optimizer.adam()
                     .optLearningRateTracker(new InverseSqrtSchedule(options.learningRate(), options.warmupSteps()))
@@ -129,7 +131,8 @@ public final class TranslationTrainer {
                     progress.accept(String.format("%s encoder + %s decoder (%s attention), %,d parameters",
                             model.encoder().spec().name(), decoderConfig.type(), decoderConfig.attention(),
                             count(model)));
-                    return finish.apply(loop(trainer, model, codec, sources, targets, devSources, dev, start, leftOut));
+                    return finish.apply(loop(trainer, model, vocabularies, sources, targets, devSources, dev, start,
+                            leftOut));
                 }
             } catch (ModelLoadException e) {
                 throw new IOException(e.getMessage(), e);
@@ -137,21 +140,30 @@ public final class TranslationTrainer {
         }
     }
 
-    private SubwordCodec openCodec(ParallelCorpus train, Optional<ModelDirectory> init, Path tokenizerFile)
+    private Vocabularies openVocabularies(ParallelCorpus train, Optional<ModelDirectory> init, Path dir)
             throws IOException {
         if (init.isPresent()) {
-            Path source = init.get().resolve(init.get().manifest().tokenizers().get("source"));
-            if (!source.toAbsolutePath().equals(tokenizerFile.toAbsolutePath())) {
-                java.nio.file.Files.copy(source, tokenizerFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            progress.accept("the tokenizer of " + init.get().path());
-            return SubwordCodec.load(tokenizerFile);
+            progress.accept("the vocabularies of " + init.get().path());
+            return Vocabularies.load(init.get());
         }
-        List<String> both = new ArrayList<>(train.sources());
-        both.addAll(train.targets());
-        progress.accept(String.format("learning a joint byte-level BPE of %,d pieces from %,d sentences",
-                options.vocabSize(), both.size()));
-        return SubwordCodec.learn(both, options.vocabSize(), tokenizerFile);
+        if (!options.separateVocabularies()) {
+            List<String> both = new ArrayList<>(train.sources());
+            both.addAll(train.targets());
+            progress.accept(String.format("learning a joint byte-level BPE of %,d pieces from %,d sentences",
+                    options.vocabSize(), both.size()));
+            return Vocabularies.joint(SubwordCodec.learn(both, options.vocabSize(), dir.resolve(Vocabularies.JOINT_FILE)));
+        }
+        progress.accept(String.format("learning a byte-level BPE of %,d pieces for each side from %,d sentence pairs",
+                options.vocabSize(), train.size()));
+        SubwordCodec source = SubwordCodec.learn(train.sources(), options.vocabSize(),
+                dir.resolve(Vocabularies.SOURCE_FILE));
+        try {
+            return new Vocabularies(source, SubwordCodec.learn(train.targets(), options.vocabSize(),
+                    dir.resolve(Vocabularies.TARGET_FILE)));
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
     }
 
     private static Seq2SeqBlock architecture(ModelDirectory dir) throws IOException {
@@ -162,20 +174,21 @@ public final class TranslationTrainer {
         }
     }
 
-    private Seq2SeqBlock build(SubwordCodec codec) {
+    private Seq2SeqBlock build(Vocabularies vocabularies) {
+        int targetSize = vocabularies.target().size();
         Map<String, Object> encoderSettings = new LinkedHashMap<>(options.encoderSettings());
-        encoderSettings.put("vocabSize", codec.size());
+        encoderSettings.put("vocabSize", vocabularies.source().size());
         EncoderBlock encoder = Encoders.create(options.encoder(), encoderSettings);
         Map<String, Object> decoderSettings = new LinkedHashMap<>(options.decoderSettings());
-        decoderSettings.put("vocabSize", codec.size());
+        decoderSettings.put("vocabSize", targetSize);
         DecoderConfig defaults = options.decoder().equals("gru")
-                ? DecoderConfig.gru(codec.size(), options.attention()).withDim(encoder.spec().stateSize())
-                : DecoderConfig.transformer(codec.size()).withAttention(options.attention());
+                ? DecoderConfig.gru(targetSize, options.attention()).withDim(encoder.spec().stateSize())
+                : DecoderConfig.transformer(targetSize).withAttention(options.attention());
         DecoderConfig decoderConfig = EncoderConfigs.parse(defaults, decoderSettings);
         return Seq2SeqBlock.of(encoder, decoderConfig);
     }
 
-    private Result loop(Trainer trainer, Seq2SeqBlock model, SubwordCodec codec, List<long[]> sources,
+    private Result loop(Trainer trainer, Seq2SeqBlock model, Vocabularies vocabularies, List<long[]> sources,
             List<long[]> targets, List<long[]> devSources, ParallelCorpus dev, long start, int leftOut) {
         NDManager manager = trainer.getManager();
         Random random = new Random(options.seed());
@@ -229,7 +242,7 @@ public final class TranslationTrainer {
                     break;
                 }
             }
-            double[] scores = evaluate(model, manager, codec, devSources, dev);
+            double[] scores = evaluate(model, manager, vocabularies.target(), devSources, dev);
             String line = String.format("epoch %d: train loss %.4f over %,d updates%s, dev BLEU %.2f, chrF %.2f (greedy),"
                     + " %.0f s", epoch, lossSum / Math.max(1, steps), steps, outOfTime ? " (time limit reached)" : "",
                     scores[0], scores[1], seconds(epochStart));
@@ -245,7 +258,7 @@ public final class TranslationTrainer {
                 bestChrf = scores[1];
                 bestEpoch = epoch;
                 best = weights;
-                checkpoint.accept(new Result(model, codec, bestBleu, bestChrf, "epoch " + epoch + " (so far)",
+                checkpoint.accept(new Result(model, vocabularies, bestBleu, bestChrf, "epoch " + epoch + " (so far)",
                         List.copyOf(log), seconds(start), sources.size(), leftOut));
             } else if (epoch - bestEpoch >= options.patience()) {
                 progress.accept("no better dev BLEU for " + options.patience() + " epochs: stopping");
@@ -255,7 +268,7 @@ public final class TranslationTrainer {
         String chosen = "epoch " + bestEpoch;
         if (recent.size() > 1) {
             WeightSnapshots.restore(model, WeightSnapshots.average(recent));
-            double[] averaged = evaluate(model, manager, codec, devSources, dev);
+            double[] averaged = evaluate(model, manager, vocabularies.target(), devSources, dev);
             String line = String.format("average of the last %d epochs: dev BLEU %.2f, chrF %.2f (greedy)",
                     recent.size(), averaged[0], averaged[1]);
             log.add(line);
@@ -268,13 +281,13 @@ public final class TranslationTrainer {
             }
         }
         WeightSnapshots.restore(model, best);
-        return new Result(model, codec, bestBleu, bestChrf, chosen, log, seconds(start), sources.size(), leftOut);
+        return new Result(model, vocabularies, bestBleu, bestChrf, chosen, log, seconds(start), sources.size(), leftOut);
     }
 
-    private double[] evaluate(Seq2SeqBlock model, NDManager manager, SubwordCodec codec, List<long[]> devSources,
+    private double[] evaluate(Seq2SeqBlock model, NDManager manager, SubwordCodec target, List<long[]> devSources,
             ParallelCorpus dev) {
         List<String> hypotheses = Translations.decodeAll(model, manager, devSources, DecodeOptions.greedy(), 64)
-                .stream().map(h -> codec.decode(h.get(0).tokens()).text()).toList();
+                .stream().map(h -> target.decode(h.get(0).tokens()).text()).toList();
         return new double[] {Bleu.sacre().score(hypotheses, dev.targets()).score(),
                 new Chrf().score(hypotheses, dev.targets())};
     }

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param decoder decoder type: {@code gru} or {@code transformer}
  * @param attention the decoder's cross-attention variant
  * @param decoderSettings overrides of {@link DecoderConfig} ({@code dim=512}, {@code tiedEmbeddings=true})
- * @param vocabSize size of the joint byte-level BPE vocabulary learned from both sides of the training data
+ * @param vocabSize size of the byte-level BPE vocabulary learned from both sides of the training data (joint), or
+ *     of each side's own (see {@code separateVocabularies})
  * @param epochs the most passes over the data
  * @param batchSize sentence pairs per update (batches are built from pairs of similar length)
  * @param learningRate the peak learning rate
@@ -26,14 +27,17 @@ import java.util.Map;
  * @param timeLimitMinutes stop training after this many minutes (the current epoch ends early and is
  *     evaluated); 0 = no limit
  * @param seed the random seed
- * @param init continue training this translation model (name or directory): its tokenizer, architecture and
+ * @param init continue training this translation model (name or directory): its vocabularies, architecture and
  *     weights; the encoder, decoder, attention and vocabulary options are then its own
  * @param clipByValue clip each gradient element to {@code [-clipNorm, clipNorm]} instead of the global norm
+ * @param separateVocabularies learn one vocabulary from the source side and another from the target side
+ *     instead of one joint vocabulary from both
  */
 public record TranslationTrainingOptions(String encoder, Map<String, String> encoderSettings, String decoder,
         String attention, Map<String, String> decoderSettings, int vocabSize, int epochs, int batchSize,
         float learningRate, int warmupSteps, float labelSmoothing, float clipNorm, int patience, int averageLast,
-        int maxTrainTokens, double timeLimitMinutes, long seed, java.util.Optional<String> init, boolean clipByValue) {
+        int maxTrainTokens, double timeLimitMinutes, long seed, java.util.Optional<String> init, boolean clipByValue,
+        boolean separateVocabularies) {
 
     public TranslationTrainingOptions {
         encoderSettings = Map.copyOf(encoderSettings);
