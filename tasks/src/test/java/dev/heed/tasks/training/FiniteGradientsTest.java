@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
@@ -19,6 +18,14 @@ import org.junit.jupiter.api.Test;
 
 class FiniteGradientsTest {
 
+    /** One forward and backward pass of {@code trainer}'s block on the row {@code input}. */
+    private static void backward(Trainer trainer, float... input) {
+        try (GradientCollector gc = trainer.newGradientCollector()) {
+            NDArray in = trainer.getManager().create(input, new Shape(1, input.length));
+            gc.backward(trainer.forward(new NDList(in)).head().sum());
+        }
+    }
+
     @Test
     void aNaNGradientIsReportedAndZeroedAndAFiniteOneIsLeftAlone() {
         Linear linear = Linear.builder().setUnits(2).build();
@@ -26,20 +33,12 @@ class FiniteGradientsTest {
             model.setBlock(linear);
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()))) {
                 trainer.initialize(new Shape(1, 3));
-                NDManager m = trainer.getManager();
-                try (GradientCollector gc = trainer.newGradientCollector()) {
-                    NDArray out = trainer.forward(new NDList(m.create(new float[] {1, 2, 3}, new Shape(1, 3)))).head();
-                    gc.backward(out.sum());
-                }
+                backward(trainer, 1, 2, 3);
                 assertTrue(FiniteGradients.check(linear));
                 NDArray weight = linear.getParameters().get("weight").getArray();
                 assertEquals(12f, weight.getGradient().abs().sum().getFloat(), 1e-5f, "a finite gradient is kept");
 
-                try (GradientCollector gc = trainer.newGradientCollector()) {
-                    NDArray out = trainer.forward(new NDList(m.create(new float[] {Float.NaN, 2, 3},
-                            new Shape(1, 3)))).head();
-                    gc.backward(out.sum());
-                }
+                backward(trainer, Float.NaN, 2, 3);
                 assertFalse(FiniteGradients.check(linear));
                 assertEquals(0f, weight.getGradient().abs().sum().getFloat(), "the NaN gradient is now zero");
                 assertTrue(FiniteGradients.check(linear), "and stays usable");
@@ -60,12 +59,7 @@ class FiniteGradientsTest {
             model.setBlock(linear);
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()))) {
                 trainer.initialize(new Shape(1, 3));
-                NDManager m = trainer.getManager();
-                try (GradientCollector gc = trainer.newGradientCollector()) {
-                    NDArray out = trainer.forward(new NDList(m.create(new float[] {Float.NaN, 2, 3},
-                            new Shape(1, 3)))).head();
-                    gc.backward(out.sum());
-                }
+                backward(trainer, Float.NaN, 2, 3);
                 NDArray weight = linear.getParameters().get("weight").getArray();
                 try (NDArray gradient = weight.getGradient()) {
                     FloatBuffer memory = gradient.toByteBuffer(true).asFloatBuffer();
