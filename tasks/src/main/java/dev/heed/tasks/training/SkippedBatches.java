@@ -35,9 +35,4 @@ public final class SkippedBatches {
         progress.accept("epoch " + epoch + ": a batch gave a non-finite loss or gradient after " + updates
                 + " updates: skipped, no update (" + count + " of at most " + MAX + ")");
     }
-
-    /** How many batches were skipped so far. */
-    public int count() {
-        return count;
-    }
 }
