@@ -5,6 +5,7 @@ import dev.heed.batch.Destination;
 import dev.heed.batch.PredictorFactory;
 import dev.heed.batch.ProgressReporter;
 import dev.heed.batch.RunSummary;
+import dev.heed.engine.IntraOpThreads;
 import dev.heed.io.RecordReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -32,9 +33,11 @@ final class BatchCommandSupport {
     }
 
     /**
-     * As {@link #run(BatchIoOptions, PredictorFactory, PrintWriter)}, with the attention export {@code export}
-     * asks for: its writer is opened (and the request checked), each predictor is made knowing whether to
-     * export, the alignments are written in input order, and the writer is closed.
+     * As {@link #run(BatchIoOptions, PredictorFactory, PrintWriter)} for predictors that run a model, with the
+     * attention export {@code export} asks for: its writer is opened (and the request checked), each predictor
+     * is made knowing whether to export, the alignments are written in input order, and the writer is closed.
+     * With {@code --threads N > 1} libtorch's intra-op threads are shared among the N workers for the run
+     * ({@link IntraOpThreads}).
      */
     static int runExporting(BatchIoOptions io, AttentionExportOptions export,
             picocli.CommandLine.Model.CommandSpec spec, boolean modelHasAttention, String modelName,
@@ -42,9 +45,11 @@ final class BatchCommandSupport {
             throws IOException, InterruptedException {
         java.util.Optional<dev.heed.alignment.AlignmentWriter> writer = export.open(spec, io.resume, modelHasAttention,
                 modelName);
+        IntraOpThreads shared = IntraOpThreads.shareAmong(io.threads);
         try {
             return run(io, () -> predictors.apply(writer.isPresent()), spec.commandLine().getErr(), writer);
         } finally {
+            shared.close();
             if (writer.isPresent()) {
                 writer.get().close();
             }

@@ -3,6 +3,7 @@ package dev.heed.batch;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.alignment.AlignmentWriter;
+import dev.heed.engine.IntraOpThreads;
 import dev.heed.io.JsonLinesWriter;
 import dev.heed.io.ReadOutcome;
 import dev.heed.io.Record;
@@ -34,7 +35,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Records are read in windows; within a window they are sorted by text length and cut into batches,
  * which worker threads (each with its own predictor) process; the window is then written back in input
- * order. After each window the output and errors are flushed and, when both go to files, the progress
+ * order. With one thread the batches are predicted on the calling thread, the one that made the predictor:
+ * libtorch gives each thread that runs operations its own OpenMP team, and a second team on the same cores
+ * makes every operation slower (see {@link IntraOpThreads}, which callers running several engine-backed
+ * workers should hold for the run). After each window the output and errors are flushed and, when both go to files, the progress
  * file is replaced, so that a killed run can be resumed with {@link BatchOptions#resume()} without
  * duplicating or losing a record (see {@link ResumeJournal}).
  *
@@ -86,7 +90,8 @@ public final class BatchRunner {
         long failed = 0;
         long lastLine = start.lastLine();
         List<Predictor> predictors = new ArrayList<>();
-        ExecutorService workers = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        ExecutorService workers = options.threads() > 1
+                ? Executors.newFixedThreadPool(options.threads(), daemonThreads()) : null;
         try (JsonLinesWriter out = open(output, start.outputBytes());
                 JsonLinesWriter err = open(errors, start.errorBytes())) {
             BlockingQueue<Predictor> pool = new ArrayBlockingQueue<>(options.threads());
@@ -142,7 +147,9 @@ public final class BatchRunner {
             checkpoint(journalOwner, new ResumeJournal(inputName, lastLine, out.bytes(), err.bytes(),
                     start.written() + written, start.failed() + failed, true));
         } finally {
-            workers.shutdownNow();
+            if (workers != null) {
+                workers.shutdownNow();
+            }
             for (Predictor p : predictors) {
                 closeQuietly(p);
             }
@@ -169,13 +176,14 @@ public final class BatchRunner {
         for (int from = 0; from < order.size(); from += options.batchSize()) {
             List<Integer> slots = order.subList(from, Math.min(order.size(), from + options.batchSize()));
             List<Record> batch = slots.stream().map(i -> (Record) window.get(i)).toList();
+            if (workers == null) {
+                place(predictIsolated(pool.peek(), batch), slots, predictions);
+                continue;
+            }
             futures.add(workers.submit(() -> {
                 Predictor predictor = pool.take();
                 try {
-                    List<Prediction> result = predictIsolated(predictor, batch);
-                    for (int k = 0; k < slots.size(); k++) {
-                        predictions[slots.get(k)] = result.get(k);
-                    }
+                    place(predictIsolated(predictor, batch), slots, predictions);
                 } finally {
                     pool.add(predictor);
                 }
@@ -190,6 +198,12 @@ public final class BatchRunner {
             }
         }
         return predictions;
+    }
+
+    private static void place(List<Prediction> result, List<Integer> slots, Prediction[] predictions) {
+        for (int k = 0; k < slots.size(); k++) {
+            predictions[slots.get(k)] = result.get(k);
+        }
     }
 
     private static List<Prediction> predictIsolated(Predictor predictor, List<Record> batch) {

@@ -58,10 +58,12 @@ class BatchRunnerTest {
             lines.add("w".repeat(1 + random.nextInt(60)) + " " + i);
         }
         UpperCasePredictor.BATCH_LENGTHS.clear();
+        UpperCasePredictor.THREADS.clear();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<UpperCasePredictor> made = new ArrayList<>();
         RunSummary summary = run(String.join("\n", lines), new BatchOptions(16, 2, 8, false), out,
                 new ByteArrayOutputStream(), made);
+        assertFalse(UpperCasePredictor.THREADS.contains(Thread.currentThread()), "two threads: workers predict");
         List<JsonNode> output = jsonLines(out.toByteArray());
         assertEquals(500, output.size());
         for (int i = 0; i < 500; i++) {
@@ -76,6 +78,22 @@ class BatchRunnerTest {
         }
         assertEquals(2, made.size(), "one predictor per thread");
         assertTrue(made.stream().allMatch(p -> p.closed), "predictors are closed");
+    }
+
+    @Test
+    void oneThreadPredictsOnTheCallingThreadTheOneThatMadeThePredictor() throws Exception {
+        UpperCasePredictor.THREADS.clear();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<UpperCasePredictor> made = new ArrayList<>();
+        RunSummary summary = run("b\naa\nc THROW\nd", new BatchOptions(2, 1, 2, false), out, new ByteArrayOutputStream(),
+                made);
+        assertEquals(java.util.Set.of(Thread.currentThread()), UpperCasePredictor.THREADS);
+        assertEquals(3, summary.written());
+        assertEquals(1, summary.failed(), "a failing batch is still retried one record at a time");
+        assertEquals(List.of("B", "AA", "D"), jsonLines(out.toByteArray()).stream().map(n -> n.get("upper").asText())
+                .toList());
+        assertEquals(1, made.size());
+        assertTrue(made.get(0).closed);
     }
 
     @Test

@@ -9,11 +9,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A predictor for tests: upper-cases the text; throws on a batch holding "THROW"; rejects texts holding
- * "reject"; can sleep per batch to make a run slow enough to kill; records the batches it saw.
+ * "reject"; can sleep per batch to make a run slow enough to kill; records the batches it saw and the threads
+ * that called it.
  */
 final class UpperCasePredictor implements Predictor {
 
     static final List<List<Integer>> BATCH_LENGTHS = new CopyOnWriteArrayList<>();
+    static final java.util.Set<Thread> THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final long sleepMillis;
     boolean closed;
@@ -25,6 +27,7 @@ final class UpperCasePredictor implements Predictor {
     @Override
     public List<Prediction> predict(List<Record> batch) throws Exception {
         BATCH_LENGTHS.add(batch.stream().map(r -> r.text().length()).toList());
+        THREADS.add(Thread.currentThread());
         if (sleepMillis > 0) {
             Thread.sleep(sleepMillis);
         }
