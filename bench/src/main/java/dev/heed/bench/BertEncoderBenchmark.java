@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.heed.encoders.EncoderLoader;
+import dev.heed.engine.IntraOpThreads;
 import dev.heed.encoders.TextEncoder;
 import dev.heed.model.ModelDirectory;
 import dev.heed.models.ModelResolver;
@@ -22,6 +23,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,7 +45,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code ../shared/data/sst2/dev.tsv} or {@code -Dheed.bench.sst2=FILE} is there, else the bundled reviews),
  * Heed's {@code bert} encoder against ONNX Runtime running the same fp32 ONNX file, in the same JVM run.
  * Both get the same token ids (DJL's tokenizer, done once in setup) and produce mean-pooled vectors. Batch 1
- * in corpus order; batch 32 sorted by length (bucketing). Score: seconds per pass over the corpus.
+ * in corpus order; batch 32 sorted by length (bucketing). {@code workers} threads share the batches (every
+ * {@code workers}-th batch each); with more than one, each side gives every worker its share of the cores
+ * ({@code max(1, cores / workers)} intra-op threads: {@link IntraOpThreads} for libtorch, the session's
+ * intra-op threads for ONNX Runtime), the way {@code heed embed --threads N} runs. Score: seconds per pass over
+ * the corpus.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,17 +63,24 @@ public class BertEncoderBenchmark {
     @Param({"1", "32"})
     public int batch;
 
+    @Param({"1"})
+    public int workers;
+
     private List<long[][]> batches;
     private int sentences;
     private TextEncoder heed;
     private OrtEnvironment env;
     private OrtSession ort;
     private Path scratch;
+    private IntraOpThreads heedThreads;
+    private ExecutorService pool;
 
     @Setup
     public void setUp() throws Exception {
         ModelDirectory model = new ModelResolver().resolve("all-minilm-l6-v2");
         heed = EncoderLoader.load(model, "", Device.cpu());
+        heedThreads = IntraOpThreads.shareAmong(workers);
+        pool = Executors.newFixedThreadPool(workers);
         List<String> corpus = BenchCorpus.sentences();
         sentences = corpus.size();
         List<long[]> ids = new ArrayList<>();
@@ -87,11 +102,17 @@ public class BertEncoderBenchmark {
             Files.copy(in, onnx);
         }
         env = OrtEnvironment.getEnvironment();
-        ort = env.createSession(onnx.toString(), new OrtSession.SessionOptions());
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        if (workers > 1) {
+            options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / workers));
+        }
+        ort = env.createSession(onnx.toString(), options);
     }
 
     @TearDown
     public void tearDown() throws Exception {
+        pool.shutdownNow();
+        heedThreads.close();
         heed.close();
         ort.close();
         Files.deleteIfExists(scratch.resolve("model.onnx"));
@@ -104,9 +125,36 @@ public class BertEncoderBenchmark {
     }
 
     @Benchmark
-    public float heed() {
+    public float heed() throws Exception {
+        return shared(this::heedPart);
+    }
+
+    @Benchmark
+    public float onnxRuntime() throws Exception {
+        return shared(this::onnxRuntimePart);
+    }
+
+    /** Runs {@code part} for every worker (worker w takes batches w, w + workers, ...) and adds their sinks. */
+    private float shared(java.util.function.IntFunction<Float> part) throws Exception {
+        if (workers == 1) {
+            return part.apply(0);
+        }
+        List<Future<Float>> parts = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            final int worker = w;
+            parts.add(pool.submit(() -> part.apply(worker)));
+        }
         float sink = 0;
-        for (long[][] rows : batches) {
+        for (Future<Float> f : parts) {
+            sink += f.get();
+        }
+        return sink;
+    }
+
+    private float heedPart(int worker) {
+        float sink = 0;
+        for (int next = worker; next < batches.size(); next += workers) {
+            long[][] rows = batches.get(next);
             int length = Arrays.stream(rows).mapToInt(r -> r.length).max().orElse(1);
             try (NDManager request = heed.manager().newSubManager()) {
                 long[] flat = new long[rows.length * length];
@@ -120,10 +168,10 @@ public class BertEncoderBenchmark {
         return sink;
     }
 
-    @Benchmark
-    public float onnxRuntime() throws OrtException {
+    private float onnxRuntimePart(int worker) {
         float sink = 0;
-        for (long[][] rows : batches) {
+        for (int next = worker; next < batches.size(); next += workers) {
+            long[][] rows = batches.get(next);
             int length = Arrays.stream(rows).mapToInt(r -> r.length).max().orElse(1);
             long[] flat = new long[rows.length * length];
             float[] mask = new float[rows.length * length];
@@ -147,6 +195,8 @@ public class BertEncoderBenchmark {
                     }
                     sink += pooled[0];
                 }
+            } catch (OrtException e) {
+                throw new IllegalStateException(e);
             }
         }
         return sink;

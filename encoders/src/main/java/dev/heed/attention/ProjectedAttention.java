@@ -77,7 +77,7 @@ abstract class ProjectedAttention extends AttentionBlock {
     }
 
     private static NDArray project(Linear layer, ParameterStore ps, NDArray x, boolean training) {
-        return BlockCalls.apply(layer, ps, x, training);
+        return BlockCalls.linear(layer, ps, x, training);
     }
 
     @Override

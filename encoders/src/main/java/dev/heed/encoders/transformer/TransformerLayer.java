@@ -100,7 +100,8 @@ public final class TransformerLayer extends AbstractBlock {
             h = norm(attentionNorm, ps, h, training);
         }
         NDArray ffnIn = pre ? norm(ffnNorm, ps, h, training) : h;
-        NDArray ffn = apply(outer, ps, Activation.gelu(apply(inner, ps, ffnIn, training)), training);
+        NDArray ffn = BlockCalls.linear(outer, ps, Activation.gelu(BlockCalls.linear(inner, ps, ffnIn, training)),
+                training);
         NDArray out = h.add(dropout(ffn, training));
         if (!pre) {
             out = norm(ffnNorm, ps, out, training);
@@ -110,10 +111,6 @@ public final class TransformerLayer extends AbstractBlock {
 
     private NDArray dropout(NDArray x, boolean training) {
         return BlockCalls.dropout(x, config.dropout(), training);
-    }
-
-    private static NDArray apply(ai.djl.nn.Block block, ParameterStore ps, NDArray x, boolean training) {
-        return BlockCalls.apply(block, ps, x, training);
     }
 
     static NDArray norm(LayerNorm layer, ParameterStore ps, NDArray x, boolean training) {

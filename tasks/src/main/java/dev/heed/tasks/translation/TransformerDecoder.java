@@ -155,7 +155,7 @@ public final class TransformerDecoder extends TranslationDecoder {
 
     private NDArray logits(ParameterStore ps, NDArray x, boolean training) {
         if (output.isPresent()) {
-            return BlockCalls.apply(output.get(), ps, x, training);
+            return BlockCalls.linear(output.get(), ps, x, training);
         }
         return TiedOutput.logits(x, ps.getValue(embedding.weight(), x.getDevice(), training));
     }

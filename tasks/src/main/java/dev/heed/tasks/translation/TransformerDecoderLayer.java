@@ -72,7 +72,7 @@ final class TransformerDecoderLayer extends AbstractBlock {
         AttentionOutput attended = cross.attend(ps, norm(crossNorm, ps, h, training), source, training, capture);
         h = h.add(dropout(attended.context(), training));
         NDArray ffnIn = norm(ffnNorm, ps, h, training);
-        NDArray ffn = BlockCalls.apply(outer, ps, Activation.relu(BlockCalls.apply(inner, ps, ffnIn, training)),
+        NDArray ffn = BlockCalls.linear(outer, ps, Activation.relu(BlockCalls.linear(inner, ps, ffnIn, training)),
                 training);
         return new AttentionOutput(h.add(dropout(ffn, training)), attended.weights());
     }
@@ -96,7 +96,7 @@ final class TransformerDecoderLayer extends AbstractBlock {
         NDArray h = x.add(self.attend(ps, in, keys, false, false).context());
         AttentionOutput attended = cross.attend(ps, norm(crossNorm, ps, h, false), source, false, capture);
         h = h.add(attended.context());
-        NDArray ffn = BlockCalls.apply(outer, ps, Activation.relu(BlockCalls.apply(inner, ps,
+        NDArray ffn = BlockCalls.linear(outer, ps, Activation.relu(BlockCalls.linear(inner, ps,
                 norm(ffnNorm, ps, h, false), false)), false);
         return new Step(h.add(ffn), keys, attended.weights());
     }
