@@ -1,6 +1,8 @@
 package dev.heed.encoders.transformer;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -107,16 +109,24 @@ public final class TransformerEncoder extends EncoderBlock {
         return sinusoids(m, 0, length, dim);
     }
 
-    /** Positions {@code from} (inclusive) to {@code to} (exclusive) of {@link #sinusoids(NDManager, int, int)}. */
+    /**
+     * Positions {@code from} (inclusive) to {@code to} (exclusive) of {@link #sinusoids(NDManager, int, int)}:
+     * {@code sin(pos / 10000^(2i/D))} at dimension 2i and {@code cos} of the same angle at 2i + 1, computed by
+     * the engine in double precision (only the {@code D/2} frequencies come from the heap).
+     */
     public static NDArray sinusoids(NDManager m, int from, int to, int dim) {
-        float[] table = new float[(to - from) * dim];
-        for (int pos = from; pos < to; pos++) {
-            for (int i = 0; i < dim; i++) {
-                double angle = pos / Math.pow(10_000, (2 * (i / 2)) / (double) dim);
-                table[(pos - from) * dim + i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
-            }
+        double[] frequencies = new double[(dim + 1) / 2];
+        for (int i = 0; i < frequencies.length; i++) {
+            frequencies[i] = 1 / Math.pow(10_000, 2 * i / (double) dim);
         }
-        return m.create(table, new Shape(1, to - from, dim));
+        NDArray angles = m.arange(from, to, 1, DataType.FLOAT64).reshape(to - from, 1)
+                .mul(m.create(frequencies).reshape(1, frequencies.length));            // (S, ceil(D/2))
+        NDArray table = NDArrays.stack(new NDList(angles.sin(), angles.cos()), 2)       // (S, ceil(D/2), 2)
+                .reshape(to - from, 2 * frequencies.length);
+        if (table.getShape().get(1) != dim) {
+            table = table.get(":, :" + dim);
+        }
+        return table.toType(DataType.FLOAT32, false).reshape(1, to - from, dim);
     }
 
     @Override
