@@ -157,13 +157,8 @@ public final class TranslationTrainer {
                 options.vocabSize(), train.size()));
         SubwordCodec source = SubwordCodec.learn(train.sources(), options.vocabSize(),
                 dir.resolve(Vocabularies.SOURCE_FILE));
-        try {
-            return new Vocabularies(source, SubwordCodec.learn(train.targets(), options.vocabSize(),
-                    dir.resolve(Vocabularies.TARGET_FILE)));
-        } catch (IOException | RuntimeException e) {
-            source.close();
-            throw e;
-        }
+        return Vocabularies.separate(source, () -> SubwordCodec.learn(train.targets(), options.vocabSize(),
+                dir.resolve(Vocabularies.TARGET_FILE)));
     }
 
     private static Seq2SeqBlock architecture(ModelDirectory dir) throws IOException {

@@ -71,8 +71,22 @@ public record Vocabularies(SubwordCodec source, SubwordCodec target) implements 
         if (targetName.equals(sourceName)) {
             return joint(source);
         }
+        return separate(source, () -> SubwordCodec.load(dir.resolve(targetName)));
+    }
+
+    /** Gives a codec or fails: a vocabulary read from a file or learned from texts. */
+    @FunctionalInterface
+    public interface CodecSupplier {
+        SubwordCodec get() throws IOException;
+    }
+
+    /**
+     * Separate vocabularies: {@code source}, and the target {@code target} gives. When the target cannot be had,
+     * {@code source} is closed and the failure thrown, so nothing is left open.
+     */
+    public static Vocabularies separate(SubwordCodec source, CodecSupplier target) throws IOException {
         try {
-            return new Vocabularies(source, SubwordCodec.load(dir.resolve(targetName)));
+            return new Vocabularies(source, target.get());
         } catch (IOException | RuntimeException e) {
             source.close();
             throw e;
