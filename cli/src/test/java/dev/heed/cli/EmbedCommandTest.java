@@ -61,6 +61,34 @@ class EmbedCommandTest {
     }
 
     @Test
+    void twoWorkersGiveTheVectorsOneDoesInInputOrderAndLeaveLibtorchsThreadsAsTheyWere() throws Exception {
+        Path in = dir.resolve("workers.txt");
+        List<String> texts = List.of("A gorgeous, witty film.", "Dull.", "The plot was thin but the actors carried it.",
+                "Ein Film über Köln, 1999.", "Worth it.", "Nothing happens for two hours, and then it ends.");
+        Files.write(in, texts);
+        ai.djl.engine.Engine.getEngine("PyTorch");
+        int threadsBefore = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        Path one = dir.resolve("one-worker.jsonl");
+        Path two = dir.resolve("two-workers.jsonl");
+        assertEquals(ExitCodes.OK, CliRun.of("embed", "-i", in.toString(), "-o", one.toString(), "--batch-size", "1",
+                "-q").exitCode());
+        CliRun shared = CliRun.of("embed", "-i", in.toString(), "-o", two.toString(), "--batch-size", "1",
+                "--threads", "2", "-q");
+        assertEquals(ExitCodes.OK, shared.exitCode(), shared.err());
+        assertEquals(threadsBefore, ai.djl.pytorch.jni.JniUtils.getNumThreads(), "the run gives the threads back");
+        List<JsonNode> a = read(one);
+        List<JsonNode> b = read(two);
+        assertEquals(texts.size(), b.size());
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(String.valueOf(i + 1), b.get(i).get("id").asText());
+            for (int k = 0; k < 384; k++) {
+                assertEquals(a.get(i).get("vector").get(k).asDouble(), b.get(i).get("vector").get(k).asDouble(), 1e-5,
+                        "record " + (i + 1) + " dimension " + k);
+            }
+        }
+    }
+
+    @Test
     void importedOnnxDirectoryIsAHeedModelThatEmbeds() throws Exception {
         Path onnx = dir.resolve("m.onnx");
         Path tokenizer = dir.resolve("tokenizer.json");
