@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * order. With one thread the batches are predicted on the calling thread, the one that made the predictor:
  * libtorch gives each thread that runs operations its own OpenMP team, and a second team on the same cores
  * makes every operation slower (see {@link IntraOpThreads}, which callers running several engine-backed
- * workers should hold for the run). After each window the output and errors are flushed and, when both go to files, the progress
- * file is replaced, so that a killed run can be resumed with {@link BatchOptions#resume()} without
- * duplicating or losing a record (see {@link ResumeJournal}).
+ * workers should hold for the run). After each window the output and errors are flushed and, when both go to
+ * files, the progress file is replaced, so that a killed run can be resumed with {@link BatchOptions#resume()}
+ * without duplicating or losing a record (see {@link ResumeJournal}).
  *
  * <p>A batch whose prediction throws is retried one record at a time, so one bad record fails alone.
  * A run is single-use per call to {@link #run}; the runner itself holds no state between calls.
