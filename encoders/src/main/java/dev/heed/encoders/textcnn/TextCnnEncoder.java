@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import dev.heed.encoders.AttentionMap;
@@ -37,7 +36,7 @@ public final class TextCnnEncoder extends EncoderBlock {
 
     private final TextCnnConfig config;
     private final TokenEmbedding embedding;
-    private final List<Conv1d> convolutions = new ArrayList<>();
+    private final List<WindowConvolution> convolutions = new ArrayList<>();
     private final Optional<AttentionPooling> pooling;
     private final EncoderSpec spec;
 
@@ -45,8 +44,7 @@ public final class TextCnnEncoder extends EncoderBlock {
         this.config = config;
         embedding = addChildBlock("embedding", new TokenEmbedding(config.vocabSize(), config.embeddingDim()));
         for (int width : config.widths()) {
-            convolutions.add(addChildBlock("conv" + width, Conv1d.builder().setKernelShape(new Shape(width))
-                    .setFilters(config.maps()).build()));
+            convolutions.add(addChildBlock("conv" + width, new WindowConvolution(width, config.maps())));
         }
         int features = config.maps() * config.widths().size();
         pooling = config.attentionPooling()
@@ -77,14 +75,10 @@ public final class TextCnnEncoder extends EncoderBlock {
     @Override
     public EncoderOutput encode(ParameterStore ps, NDArray ids, NDArray mask, boolean training, boolean capture) {
         NDArray keep = mask.toType(DataType.FLOAT32, false);
-        NDArray x = embedding.lookup(ps, ids, training).mul(keep.expandDims(-1)).transpose(0, 2, 1); // (B, E, S)
+        NDArray x = embedding.lookup(ps, ids, training).mul(keep.expandDims(-1));             // (B, S, E)
         NDList maps = new NDList();
-        for (int i = 0; i < convolutions.size(); i++) {
-            int width = config.widths().get(i);
-            NDArray padded = width > 1 ? x.concat(x.getManager().zeros(
-                    new Shape(x.getShape().get(0), x.getShape().get(1), width - 1)), 2) : x;
-            NDArray conv = convolutions.get(i).forward(ps, new NDList(padded), training).singletonOrThrow();
-            maps.add(Activation.relu(conv).transpose(0, 2, 1));                                  // (B, S, maps)
+        for (WindowConvolution convolution : convolutions) {
+            maps.add(Activation.relu(convolution.apply(ps, x, training)));                     // (B, S, maps)
         }
         NDArray features = NDArrays.concat(maps, 2);                                              // (B, S, F)
         NDArray pooled;
@@ -107,8 +101,8 @@ public final class TextCnnEncoder extends EncoderBlock {
     @Override
     protected void initializeChildBlocks(ai.djl.ndarray.NDManager manager, DataType dataType, Shape... inputShapes) {
         embedding.initialize(manager, dataType, new Shape(1, 1));
-        for (Conv1d conv : convolutions) {
-            conv.initialize(manager, dataType, new Shape(1, config.embeddingDim(), 8));
+        for (WindowConvolution conv : convolutions) {
+            conv.initialize(manager, dataType, new Shape(1, 8, config.embeddingDim()));
         }
         pooling.ifPresent(p -> p.initialize(manager, dataType, new Shape(1, 1, spec.pooledSize()), new Shape(1, 1)));
     }
