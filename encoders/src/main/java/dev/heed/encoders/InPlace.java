@@ -3,6 +3,7 @@ package dev.heed.encoders;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.Collections;
+import dev.heed.engine.EngineArrays;
 
 /**
  * Writes into an array's own memory. On the PyTorch engine {@code NDArray.set(Buffer)} does not copy: it makes
@@ -26,7 +27,7 @@ public final class InPlace {
         if (values.length != target.size()) {
             throw new IllegalArgumentException(values.length + " values for an array of " + target.getShape());
         }
-        try (NDArray source = target.getManager().create(values, target.getShape())) {
+        try (NDArray source = EngineArrays.of(target.getManager(), values, target.getShape())) {
             target.set(everything(target), source.toType(target.getDataType(), false));
         }
     }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import dev.heed.engine.EngineArrays;
 
 /**
  * The bidirectional GRU encoder of RNNsearch (Bahdanau et al. 2015, <a href="https://arxiv.org/abs/1409.0473">
@@ -103,7 +104,7 @@ public final class BiGruEncoder extends EncoderBlock {
             x = fwd.concat(bwd, 2);                                                        // (B, S, 2H)
         }
         NDArray states = x.mul(mask.toType(DataType.FLOAT32, false).expandDims(-1));
-        NDArray last = m.create(toLast(lengths), new Shape(batch, 1, 1)).repeat(2, config.hiddenSize());
+        NDArray last = EngineArrays.of(m, toLast(lengths), new Shape(batch, 1, 1)).repeat(2, config.hiddenSize());
         NDArray finalState = fwd.gather(last, 1).squeeze(1).concat(bwd.get(":, 0, :"), 1);  // (B, 2H)
         List<AttentionMap> maps = new ArrayList<>();
         NDArray pooled;
@@ -138,7 +139,7 @@ public final class BiGruEncoder extends EncoderBlock {
                 p[(b * length + t) * length + source] = 1f;
             }
         }
-        return m.create(p, new Shape(lengths.length, length, length));
+        return EngineArrays.of(m, p, new Shape(lengths.length, length, length));
     }
 
     private static NDArray run(GRU gru, ParameterStore ps, NDArray x, boolean training) {

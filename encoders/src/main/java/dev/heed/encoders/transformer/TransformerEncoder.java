@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import dev.heed.engine.EngineArrays;
 
 /**
  * A Transformer encoder from scratch (Vaswani et al. 2017, <a href="https://arxiv.org/abs/1706.03762">
@@ -120,7 +121,7 @@ public final class TransformerEncoder extends EncoderBlock {
             frequencies[i] = 1 / Math.pow(10_000, 2 * i / (double) dim);
         }
         NDArray angles = m.arange(from, to, 1, DataType.FLOAT64).reshape(to - from, 1)
-                .mul(m.create(frequencies).reshape(1, frequencies.length));            // (S, ceil(D/2))
+                .mul(EngineArrays.of(m, frequencies).reshape(1, frequencies.length));            // (S, ceil(D/2))
         NDArray table = NDArrays.stack(new NDList(angles.sin(), angles.cos()), 2)       // (S, ceil(D/2), 2)
                 .reshape(to - from, 2 * frequencies.length);
         if (table.getShape().get(1) != dim) {

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.heed.engine.EngineArrays;
 
 /**
  * Sentence embeddings from any model whose encoder has a pooled output (all-MiniLM-L6-v2, bge-small-en-v1.5, ...):
@@ -115,8 +116,8 @@ public final class SentenceEmbedder implements AutoCloseable {
         int dim;
         Optional<BatchAlignments.SelfAttention> selfAttention;
         try (NDManager request = encoder.manager().newSubManager()) {
-            NDArray ids = request.create(flat, new Shape(texts.size(), length));
-            NDArray m = request.create(mask, new Shape(texts.size(), length));
+            NDArray ids = EngineArrays.of(request, flat, new Shape(texts.size(), length));
+            NDArray m = EngineArrays.of(request, mask, new Shape(texts.size(), length));
             EncoderOutput output = encoder.encode(ids, m, attention);
             selfAttention = BatchAlignments.SelfAttention.of(output.attention());
             NDArray vectors = output.pooled().orElseThrow();

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.heed.engine.EngineArrays;
 
 /**
  * A trained sentiment classifier, loaded by name or path: {@code predict(String)} and
@@ -132,8 +133,8 @@ public final class SentimentModel implements AutoCloseable {
         Optional<BatchAlignments.SelfAttention> selfAttention = Optional.empty();
         try (NDManager request = manager.newSubManager()) {
             ClassifierBlock.Classified out = classifier.classify(new ParameterStore(request, false),
-                    request.create(flat, new Shape(texts.size(), length)),
-                    request.create(mask, new Shape(texts.size(), length)), false, attention);
+                    EngineArrays.of(request, flat, new Shape(texts.size(), length)),
+                    EngineArrays.of(request, mask, new Shape(texts.size(), length)), false, attention);
             probabilities = out.logits().softmax(1).toFloatArray();
             selfAttention = BatchAlignments.SelfAttention.of(out.attention());
             for (AttentionMap map : out.attention()) {

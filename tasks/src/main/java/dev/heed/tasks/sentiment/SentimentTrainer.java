@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import dev.heed.engine.EngineArrays;
 
 /**
  * Trains a sentiment classifier: from scratch (a word vocabulary from the training texts, CoreNLP's
@@ -133,7 +134,7 @@ public final class SentimentTrainer {
                             }
                             NDList logits = trainer.forward(new NDList(inputs[0], inputs[1]));
                             NDArray loss = trainer.getLoss().evaluate(
-                                    new NDList(step.create(targets, new Shape(batch.length, k))), logits);
+                                    new NDList(EngineArrays.of(step, targets, new Shape(batch.length, k))), logits);
                             float value = loss.getFloat();
                             finite = Float.isFinite(value);
                             if (finite) {
@@ -217,7 +218,7 @@ public final class SentimentTrainer {
             System.arraycopy(row, 0, flat, b * length, row.length);
             Arrays.fill(mask, b * length, b * length + row.length, 1f);
         }
-        return new NDArray[] {m.create(flat, new Shape(batch.length, length)), m.create(mask, new Shape(batch.length, length))};
+        return new NDArray[] {EngineArrays.of(m, flat, new Shape(batch.length, length)), EngineArrays.of(m, mask, new Shape(batch.length, length))};
     }
 
     private ClassificationMetrics evaluate(ClassifierBlock classifier, NDManager manager, List<long[]> ids,

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import dev.heed.engine.EngineArrays;
 
 /**
  * Batched beam search (greedy at beam 1) over a {@link Seq2SeqBlock}. Each input gets {@code beam} rows; every
@@ -69,8 +70,8 @@ public final class BeamSearch {
                 System.arraycopy(src, 0, ids, r * sourceLength, src.length);
                 Arrays.fill(mask, r * sourceLength, r * sourceLength + src.length, 1f);
             }
-            DecoderMemory memory = model.remember(ps, m.create(ids, new Shape(rows, sourceLength)),
-                    m.create(mask, new Shape(rows, sourceLength)), false);
+            DecoderMemory memory = model.remember(ps, EngineArrays.of(m, ids, new Shape(rows, sourceLength)),
+                    EngineArrays.of(m, mask, new Shape(rows, sourceLength)), false);
             DecoderState state = model.decoder().start(ps, memory);
             Live[] live = new Live[rows];
             double[] scores = new double[rows];
@@ -86,7 +87,7 @@ public final class BeamSearch {
             long[] last = new long[rows];
             Arrays.fill(last, SubwordCodec.BOS);
             for (int step = 0; ; step++) {
-                StepOutput out = model.decoder().step(ps, memory, state, m.create(last), capture);
+                StepOutput out = model.decoder().step(ps, memory, state, EngineArrays.of(m, last), capture);
                 float[] logProbs = out.logProbs().toFloatArray();
                 float[] attention = capture ? attentionOnHeap(out.attention()) : null;          // (N, L, H, S)
                 int[] parents = new int[rows];

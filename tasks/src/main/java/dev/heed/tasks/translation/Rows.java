@@ -2,6 +2,7 @@ package dev.heed.tasks.translation;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.heed.engine.EngineArrays;
 
 /**
  * Picks rows of an array by index, as beam search's back-pointers need, with one matrix product by a 0/1
@@ -21,7 +22,7 @@ final class Rows {
         for (int i = 0; i < rows.length; i++) {
             selection[i * n + (int) rows[i]] = 1f;
         }
-        NDArray matrix = x.getManager().create(selection, new Shape(rows.length, n)).toType(x.getDataType(), false);
+        NDArray matrix = EngineArrays.of(x.getManager(), selection, new Shape(rows.length, n)).toType(x.getDataType(), false);
         NDArray flat = x.reshape(n, -1);
         long[] dims = shape.getShape().clone();
         dims[0] = rows.length;

@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import dev.heed.engine.EngineArrays;
 
 /**
  * Trains an encoder-decoder translation model: a joint byte-level BPE learned from both sides of the training
@@ -333,8 +334,8 @@ public final class TranslationTrainer {
             }
             Arrays.fill(mask, b * length, b * length + row.length, 1f);
         }
-        return new NDArray[] {m.create(flat, new Shape(batch.length, length)),
-                m.create(mask, new Shape(batch.length, length))};
+        return new NDArray[] {EngineArrays.of(m, flat, new Shape(batch.length, length)),
+                EngineArrays.of(m, mask, new Shape(batch.length, length))};
     }
 
     private static long count(Seq2SeqBlock model) {

@@ -13,7 +13,7 @@ class SkippedBatchesTest {
     @Test
     void everySkippedBatchIsReportedAndOneTooManyStopsTheRunWithTheAdvice() {
         List<String> reports = new ArrayList<>();
-        SkippedBatches skipped = new SkippedBatches(reports::add, "lower --lr (now 0.5)");
+        SkippedBatches skipped = new SkippedBatches(reports::add, "lower --lr (now 0.5)", SkippedBatches.MAX);
         for (int i = 1; i <= SkippedBatches.MAX; i++) {
             skipped.skip(2, 10 * i);
         }
@@ -24,5 +24,38 @@ class SkippedBatchesTest {
         assertTrue(e.getMessage().contains("not finite in 21 batches (epoch 3, after 7 updates)"), e.getMessage());
         assertTrue(e.getMessage().endsWith("training diverged; lower --lr (now 0.5)"), e.getMessage());
         assertEquals(SkippedBatches.MAX, reports.size(), "the one that stops the run is thrown, not reported");
+    }
+
+    @Test
+    void aToleranceOfZeroStopsAtTheFirstNonFiniteBatch() {
+        List<String> reports = new ArrayList<>();
+        SkippedBatches strict = new SkippedBatches(reports::add, "lower --lr", 0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> strict.skip(1, 3));
+        assertTrue(e.getMessage().contains("not finite in 1 batches (epoch 1, after 3 updates)"), e.getMessage());
+        assertTrue(reports.isEmpty());
+    }
+
+    @Test
+    void theTestsRunWithNoToleranceSoANonFiniteLossFailsThem() {
+        // set by the build's surefire argLine for every module
+        assertEquals(0, SkippedBatches.toleranceFromProperty(),
+                "tests must run with -D" + SkippedBatches.TOLERANCE_PROPERTY + "=0");
+    }
+
+    @Test
+    void aBadToleranceIsRefusedNamingTheProperty() {
+        String before = System.getProperty(SkippedBatches.TOLERANCE_PROPERTY);
+        try {
+            System.setProperty(SkippedBatches.TOLERANCE_PROPERTY, "-1");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    SkippedBatches::toleranceFromProperty);
+            assertTrue(e.getMessage().contains(SkippedBatches.TOLERANCE_PROPERTY), e.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty(SkippedBatches.TOLERANCE_PROPERTY);
+            } else {
+                System.setProperty(SkippedBatches.TOLERANCE_PROPERTY, before);
+            }
+        }
     }
 }

@@ -1,0 +1,75 @@
+package dev.heed.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Engine arrays made from Java data that own their memory. On the PyTorch engine {@code NDManager.create} of
+ * a Java array does not copy into libtorch's memory: the tensor's storage is a Java direct buffer that lives
+ * as long as the one Java handle that {@code create} returned. A view of it (a reshape, a slice, a tensor the
+ * autograd graph saved) that outlives that handle reads memory the garbage collector has freed. Arrays made
+ * here are copied once into storage the engine allocated and frees itself, so their lifetime is the engine's
+ * reference count, like any other result. The copy costs one pass over the data, nothing next to a forward
+ * pass. Code in this project makes arrays from Java data only through this class (a test checks the sources).
+ *
+ * <p>The array belongs to {@code manager}, which closes it. Stateless and thread-safe.
+ */
+public final class EngineArrays {
+
+    private EngineArrays() {
+    }
+
+    /** {@code data} (row-major, exactly {@code shape.size()} values) as a float32 array of {@code shape}. */
+    public static NDArray of(NDManager manager, float[] data, Shape shape) {
+        check(data.length, shape);
+        try (NDArray borrowed = manager.create(data, shape)) {
+            return borrowed.duplicate();
+        }
+    }
+
+    /** {@code data} (row-major) as an int64 array of {@code shape}. */
+    public static NDArray of(NDManager manager, long[] data, Shape shape) {
+        check(data.length, shape);
+        try (NDArray borrowed = manager.create(data, shape)) {
+            return borrowed.duplicate();
+        }
+    }
+
+    /** {@code data} (row-major) as an int32 array of {@code shape}. */
+    public static NDArray of(NDManager manager, int[] data, Shape shape) {
+        check(data.length, shape);
+        try (NDArray borrowed = manager.create(data, shape)) {
+            return borrowed.duplicate();
+        }
+    }
+
+    /** {@code data} (row-major) as a float64 array of {@code shape}. */
+    public static NDArray of(NDManager manager, double[] data, Shape shape) {
+        check(data.length, shape);
+        try (NDArray borrowed = manager.create(data, shape)) {
+            return borrowed.duplicate();
+        }
+    }
+
+    /** {@code data} as a float64 vector. */
+    public static NDArray of(NDManager manager, double[] data) {
+        return of(manager, data, new Shape(data.length));
+    }
+
+    /** {@code data} as a float32 vector. */
+    public static NDArray of(NDManager manager, float[] data) {
+        return of(manager, data, new Shape(data.length));
+    }
+
+    /** {@code data} as an int64 vector. */
+    public static NDArray of(NDManager manager, long[] data) {
+        return of(manager, data, new Shape(data.length));
+    }
+
+    private static void check(int length, Shape shape) {
+        if (length != shape.size()) {
+            throw new IllegalArgumentException(length + " values cannot fill an array of shape " + shape);
+        }
+    }
+}
