@@ -35,6 +35,8 @@ final class EvalTranslationCommand implements Callable<Integer> {
     @Option(names = "--length-penalty", defaultValue = "0.6") double lengthPenalty;
     @Option(names = "--coverage-penalty", defaultValue = "0") double coveragePenalty;
     @Option(names = "--no-repeat-ngram", defaultValue = "0") int noRepeatNgram;
+    @Option(names = "--max-repeat", defaultValue = "3", paramLabel = "N",
+            description = "The repetition guard of heed translate (0 = off; default: ${DEFAULT-VALUE}).") int maxRepeat;
     @Option(names = "--batch-size", defaultValue = "32") int batchSize;
     @Option(names = "--report", paramLabel = "FILE.json", description = "Also write the metrics as JSON.") Path report;
     @Option(names = "--hypotheses", paramLabel = "FILE", description = "Also write the translations, one a line.")
@@ -45,7 +47,8 @@ final class EvalTranslationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DecodeOptions options = new DecodeOptions(beam, 200, 0, lengthPenalty, coveragePenalty, noRepeatNgram, 1, false);
+        DecodeOptions options = new DecodeOptions(beam, 200, 0, lengthPenalty, coveragePenalty, noRepeatNgram, 1, false,
+                maxRepeat);
         try (TranslationModel loaded = TranslationModel.load(model)) {
             String[] pair = (languages != null ? languages : loaded.languages()).split("-");
             if (pair.length != 2) {

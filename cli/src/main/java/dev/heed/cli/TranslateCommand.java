@@ -44,6 +44,11 @@ final class TranslateCommand implements Callable<Integer> {
             description = "Never repeat an n-gram of this size (0 = off).")
     int noRepeatNgram;
 
+    @Option(names = "--max-repeat", defaultValue = "3", paramLabel = "N",
+            description = "A block of 1 to 4 subwords stands at most N times back to back: the guard against "
+                    + "degenerate output such as 'MANAAAINIIINEEEE' (0 = off; default: ${DEFAULT-VALUE}).")
+    int maxRepeat;
+
     @Option(names = "--n-best", defaultValue = "1", paramLabel = "N", description = "Hypotheses per record, at most"
             + " --beam (default: ${DEFAULT-VALUE}).")
     int nBest;
@@ -62,7 +67,7 @@ final class TranslateCommand implements Callable<Integer> {
         DecodeOptions options;
         try {
             options = new DecodeOptions(beam, maxLength, minLength, lengthPenalty, coveragePenalty, noRepeatNgram, nBest,
-                    false);
+                    false, maxRepeat);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -180,7 +180,8 @@ public final class BeamSearch {
             if (scores[r] == Double.NEGATIVE_INFINITY) {
                 continue;
             }
-            Set<Integer> banned = banned(live[r].tokens(), options.noRepeatNgram());
+            Set<Integer> banned = new HashSet<>(banned(live[r].tokens(), options.noRepeatNgram()));
+            banned.addAll(RepetitionGuard.banned(live[r].tokens(), options.maxRepeat()));
             int base = r * vocab;
             for (int v = 0; v < vocab; v++) {
                 if (v == SubwordCodec.PAD || v == SubwordCodec.BOS || (v == SubwordCodec.EOS && step < options.minLength())

@@ -13,9 +13,15 @@ package dev.heed.tasks.translation;
  * @param noRepeatNgram an n-gram of this size never occurs twice in a hypothesis; 0 = off
  * @param nBest hypotheses returned per input, best first, at most {@code beam}
  * @param attention whether each hypothesis carries its cross-attention
+ * @param maxRepeat a block of 1 to {@value RepetitionGuard#LONGEST_BLOCK} subwords never stands more than this
+ *     many times back to back (the guard against degenerate output such as {@code MANAAAINIIINEEEE...});
+ *     0 = off; {@value #DEFAULT_MAX_REPEAT} by default
  */
 public record DecodeOptions(int beam, int maxLength, int minLength, double lengthPenalty, double coveragePenalty,
-        int noRepeatNgram, int nBest, boolean attention) {
+        int noRepeatNgram, int nBest, boolean attention, int maxRepeat) {
+
+    /** The repetition guard's default: a subword block may stand three times in a row, not four. */
+    public static final int DEFAULT_MAX_REPEAT = 3;
 
     public DecodeOptions {
         if (beam < 1) {
@@ -34,6 +40,16 @@ public record DecodeOptions(int beam, int maxLength, int minLength, double lengt
         if (nBest < 1 || nBest > beam) {
             throw new IllegalArgumentException("nBest must be in 1.." + beam + " (the beam), got " + nBest);
         }
+        if (maxRepeat < 0) {
+            throw new IllegalArgumentException("maxRepeat must be >= 0 (0 = off), got " + maxRepeat);
+        }
+    }
+
+    /** These settings with the default repetition guard ({@value #DEFAULT_MAX_REPEAT}). */
+    public DecodeOptions(int beam, int maxLength, int minLength, double lengthPenalty, double coveragePenalty,
+            int noRepeatNgram, int nBest, boolean attention) {
+        this(beam, maxLength, minLength, lengthPenalty, coveragePenalty, noRepeatNgram, nBest, attention,
+                DEFAULT_MAX_REPEAT);
     }
 
     /** Greedy search: one hypothesis, no penalties. */
@@ -48,12 +64,20 @@ public record DecodeOptions(int beam, int maxLength, int minLength, double lengt
 
     /** These options with attention capture on or off. */
     public DecodeOptions withAttention(boolean on) {
-        return new DecodeOptions(beam, maxLength, minLength, lengthPenalty, coveragePenalty, noRepeatNgram, nBest, on);
+        return new DecodeOptions(beam, maxLength, minLength, lengthPenalty, coveragePenalty, noRepeatNgram, nBest, on,
+                maxRepeat);
     }
 
     /** These options returning {@code n} hypotheses. */
     public DecodeOptions withNBest(int n) {
-        return new DecodeOptions(beam, maxLength, minLength, lengthPenalty, coveragePenalty, noRepeatNgram, n, attention);
+        return new DecodeOptions(beam, maxLength, minLength, lengthPenalty, coveragePenalty, noRepeatNgram, n, attention,
+                maxRepeat);
+    }
+
+    /** These options with the repetition guard at {@code n} (0 = off). */
+    public DecodeOptions withMaxRepeat(int n) {
+        return new DecodeOptions(beam, maxLength, minLength, lengthPenalty, coveragePenalty, noRepeatNgram, nBest,
+                attention, n);
     }
 
     /** The GNMT length penalty {@code ((5 + length) / 6)^alpha}. */

@@ -20,7 +20,9 @@ import dev.heed.tasks.embedding.TooLongException;
 import dev.heed.tensor.SafeTensorsFile;
 import dev.heed.text.CoreNlpWordTokenizer;
 import dev.heed.text.Sentence;
+import dev.heed.text.Span;
 import dev.heed.text.SubwordEncoding;
+import dev.heed.text.Token;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,14 +166,18 @@ public final class TranslationModel implements AutoCloseable {
         }
         List<List<Segment>> segments = new ArrayList<>();
         List<long[]> sources = new ArrayList<>();
+        boolean passThrough = false;
         for (String text : texts) {
             List<Segment> parts = segment(text);
             segments.add(parts);
             for (Segment s : parts) {
-                sources.add(TranslationTrainer.withEos(s.encoding().ids()));
+                sources.add(TranslationTrainer.withEos(s.read().ids()));
+                passThrough |= s.text().any();
             }
         }
-        List<List<Hypothesis>> found = Translations.decodeAll(model, manager, sources, options, 32);
+        // spans are carried through by the cross-attention, so it is captured whenever there are spans
+        List<List<Hypothesis>> found = Translations.decodeAll(model, manager, sources,
+                passThrough ? options.withAttention(true) : options, 32);
         List<Translation> out = new ArrayList<>(texts.size());
         int next = 0;
         for (int i = 0; i < texts.size(); i++) {
@@ -182,7 +188,29 @@ public final class TranslationModel implements AutoCloseable {
         return out;
     }
 
-    private record Segment(int offset, SubwordEncoding encoding) {
+    /**
+     * One sentence as the model reads it: case-normalized, verbatim spans protected ({@code read} holds the
+     * subwords of {@code text.text()}), and the same subwords with spans into the original sentence
+     * ({@code encoding}, for alignments).
+     */
+    private record Segment(int offset, SubwordEncoding encoding, ShoutedText.Style style,
+            SpanPassThrough.Protected text, SubwordEncoding read) {
+    }
+
+    private Segment segmentAt(int offset, String sentence) {
+        ShoutedText.Style style = ShoutedText.styleOf(sentence);
+        SpanPassThrough.Protected p = SpanPassThrough.protect(sentence, ShoutedText.normalize(sentence, style));
+        SubwordEncoding read = vocabularies.source().encode(p.text());
+        SubwordEncoding encoding = read;
+        if (p.any()) {
+            List<Token> tokens = new ArrayList<>(read.size());
+            for (Token t : read.tokens()) {
+                Span span = t.special() ? t.span() : p.toOriginal(t.span());
+                tokens.add(new Token(span.of(sentence), t.normalized(), span, t.special()));
+            }
+            encoding = new SubwordEncoding(read.ids(), tokens, read.wordIds());
+        }
+        return new Segment(offset, encoding, style, p, read);
     }
 
     private List<Segment> segment(String text) {
@@ -192,10 +220,10 @@ public final class TranslationModel implements AutoCloseable {
         List<Sentence> split = sentences.sentences(text);
         List<Segment> parts = new ArrayList<>();
         if (split.size() <= 1) {
-            parts.add(new Segment(0, vocabularies.source().encode(text)));
+            parts.add(segmentAt(0, text));
         } else {
             for (Sentence s : split) {
-                parts.add(new Segment(s.span().start(), vocabularies.source().encode(s.span().of(text))));
+                parts.add(segmentAt(s.span().start(), s.span().of(text)));
             }
         }
         for (Segment s : parts) {
@@ -214,7 +242,7 @@ public final class TranslationModel implements AutoCloseable {
         double score = 0;
         for (int p = 0; p < parts.size(); p++) {
             Hypothesis best = hypotheses.get(p).get(0);
-            SubwordCodec.Decoded decoded = vocabularies.target().decode(best.tokens());
+            SubwordCodec.Decoded decoded = decode(best, parts.get(p));
             if (joined.length() > 0 && !decoded.text().isEmpty()) {
                 joined.append(' ');
             }
@@ -227,7 +255,7 @@ public final class TranslationModel implements AutoCloseable {
         List<Translation.Scored> nBest = new ArrayList<>();
         if (parts.size() == 1) {
             for (Hypothesis h : hypotheses.get(0)) {
-                nBest.add(new Translation.Scored(vocabularies.target().decode(h.tokens()).text(), h.score()));
+                nBest.add(new Translation.Scored(decode(h, parts.get(0)).text(), h.score()));
             }
         } else {
             nBest.add(new Translation.Scored(translation, score / parts.size()));
@@ -238,6 +266,18 @@ public final class TranslationModel implements AutoCloseable {
                         vocabularies.target()))
                 : Optional.empty();
         return new Translation(translation, score / parts.size(), alignment, nBest);
+    }
+
+    /** The text of a hypothesis as the user reads it: capitals restored, verbatim spans carried through. */
+    private SubwordCodec.Decoded decode(Hypothesis h, Segment segment) {
+        SubwordCodec.Decoded decoded = vocabularies.target().decode(h.tokens());
+        decoded = new SubwordCodec.Decoded(ShoutedText.restore(decoded.text(), segment.style()), decoded.spans());
+        if (!segment.text().any()) {
+            return decoded;
+        }
+        List<Span> source = segment.read().tokens().stream().map(Token::span).toList();
+        return SpanPassThrough.restore(segment.text(), decoded, source, h.attention(),
+                model.decoder().attentionLayers(), model.decoder().attentionHeads());
     }
 
     @Override
