@@ -5,14 +5,13 @@ import dev.heed.json.HeedJson;
 import dev.heed.tasks.metrics.Bleu;
 import dev.heed.tasks.metrics.BleuScore;
 import dev.heed.tasks.metrics.Chrf;
+import dev.heed.tasks.metrics.ChrfScore;
 import dev.heed.tasks.translation.DecodeOptions;
 import dev.heed.tasks.translation.ParallelCorpus;
-import dev.heed.tasks.translation.Translation;
 import dev.heed.tasks.translation.TranslationModel;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -24,7 +23,9 @@ import picocli.CommandLine.Option;
         description = {"Translate PREFIX.SRC and score it against PREFIX.TGT (the model's languages unless"
                 + " --languages): BLEU and chrF as sacreBLEU computes them (13a, exponential smoothing, corpus level;"
                 + " signatures printed) and lower-cased BLEU (sacreBLEU -lc, the Multi30k literature's protocol"
-                + " with 13a in place of Moses tokenization); speed in sentences and target tokens per second."})
+                + " with 13a in place of Moses tokenization); speed in sentences and target tokens per second.",
+                "An empty source line is scored as an empty translation (as sacreBLEU scores an empty hypothesis"
+                + " line) and counted in the summary; a line the model refuses stops the run, naming file and line."})
 final class EvalTranslationCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "multi30k-en-de", paramLabel = "NAME|DIR") String model;
@@ -54,16 +55,12 @@ final class EvalTranslationCommand implements Callable<Integer> {
             if (pair.length != 2) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--languages must be SRC-TGT, e.g. en-de");
             }
-            ParallelCorpus corpus = ParallelCorpus.read(TrainTranslationCommand.file(data, pair[0]),
-                    TrainTranslationCommand.file(data, pair[1]));
+            Path sourceFile = TrainTranslationCommand.file(data, pair[0]);
+            ParallelCorpus corpus = ParallelCorpus.read(sourceFile, TrainTranslationCommand.file(data, pair[1]));
             long start = System.nanoTime();
-            List<String> out = new ArrayList<>(corpus.size());
-            for (int from = 0; from < corpus.size(); from += batchSize) {
-                for (Translation t : loaded.translate(corpus.sources().subList(from, Math.min(corpus.size(),
-                        from + batchSize)), options)) {
-                    out.add(t.text());
-                }
-            }
+            EvalHypotheses translated = EvalHypotheses.translate(loaded, corpus.sources(), sourceFile, options,
+                    batchSize);
+            List<String> out = translated.hypotheses();
             double seconds = (System.nanoTime() - start) / 1e9;
             long targetTokens = 0;
             for (String t : out) {
@@ -71,14 +68,17 @@ final class EvalTranslationCommand implements Callable<Integer> {
             }
             BleuScore bleu = Bleu.sacre().score(out, corpus.targets());
             BleuScore lowercased = Bleu.lowercased().score(out, corpus.targets());
-            Chrf chrf = new Chrf();
-            double chrfScore = chrf.score(out, corpus.targets());
+            ChrfScore chrf = new Chrf().corpusScore(out, List.of(corpus.targets()));
             PrintWriter w = spec.commandLine().getOut();
             w.printf("model %s on %s.%s -> %s: %,d sentences, beam %d%n", loaded.name(), data, pair[0], pair[1],
                     corpus.size(), beam);
-            w.printf("%s%n  signature BLEU|%s%n", bleu, Bleu.sacre().signature());
-            w.printf("chrF2 = %.2f%n  signature chrF2|%s%n", chrfScore, chrf.signature());
-            w.printf("lower-cased BLEU = %.2f%n  signature BLEU|%s%n", lowercased.score(), Bleu.lowercased().signature());
+            if (translated.emptySources() > 0) {
+                w.printf("%,d empty source lines in %s: each scored as an empty translation%n",
+                        translated.emptySources(), sourceFile);
+            }
+            w.printf("%s%n  signature BLEU|%s%n", bleu, bleu.signature());
+            w.printf("%s%n  signature chrF2|%s%n", chrf, chrf.signature());
+            w.printf("lower-cased %s%n  signature BLEU|%s%n", lowercased, lowercased.signature());
             w.printf("%.1f s: %.1f sentences/s, %.0f target subwords/s%n", seconds, corpus.size() / seconds,
                     targetTokens / seconds);
             w.flush();
@@ -88,12 +88,14 @@ final class EvalTranslationCommand implements Callable<Integer> {
             if (report != null) {
                 ObjectNode json = HeedJson.PRETTY.createObjectNode();
                 json.put("model", loaded.name()).put("data", data).put("languages", pair[0] + "-" + pair[1])
-                        .put("sentences", corpus.size()).put("beam", beam).put("length_penalty", lengthPenalty);
-                json.putObject("bleu").put("score", bleu.score()).put("signature", Bleu.sacre().signature())
+                        .put("sentences", corpus.size()).put("empty_sources", translated.emptySources())
+                        .put("beam", beam).put("length_penalty", lengthPenalty);
+                json.putObject("bleu").put("score", bleu.score()).put("signature", bleu.signature())
                         .put("text", bleu.toString());
-                json.putObject("chrf").put("score", chrfScore).put("signature", chrf.signature());
+                json.putObject("chrf").put("score", chrf.score()).put("signature", chrf.signature())
+                        .put("text", chrf.toString());
                 json.putObject("bleu_lowercased").put("score", lowercased.score())
-                        .put("signature", Bleu.lowercased().signature());
+                        .put("signature", lowercased.signature()).put("text", lowercased.toString());
                 json.put("seconds", seconds).put("sentences_per_second", corpus.size() / seconds)
                         .put("target_subwords_per_second", targetTokens / seconds);
                 HeedJson.PRETTY.writeValue(report.toFile(), json);

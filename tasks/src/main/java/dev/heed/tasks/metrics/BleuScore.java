@@ -22,12 +22,20 @@ public record BleuScore(double score, double[] precisions, double brevityPenalty
         return precisions.clone();
     }
 
-    /** sacreBLEU's one-line form: {@code BLEU = 35.21 67.1/42.0/28.3/19.6 (BP = 0.981 ratio = 0.981 hyp_len = ...)}. */
+    /**
+     * sacreBLEU's one-line form, {@code str(BLEUScore)}: {@code BLEU = 35.21 67.1/42.0/28.3/19.6 (BP = 0.981 ratio =
+     * 0.981 hyp_len = ... ref_len = ...)}, every figure rounded as Python rounds it (half to even on the exact
+     * binary value: a precision of 6.25 prints {@code 6.2}, a ratio of 0.0625 prints {@code 0.062}).
+     */
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "BLEU = %.2f %.1f/%.1f/%.1f/%.1f (BP = %.3f ratio = %.3f hyp_len = %d"
-                + " ref_len = %d)", score, precisions[0], precisions[1], precisions[2], precisions[3], brevityPenalty,
-                referenceLength == 0 ? 0.0 : hypothesisLength / (double) referenceLength, hypothesisLength,
-                referenceLength);
+        StringBuilder s = new StringBuilder("BLEU = ").append(PythonFormat.fixed(score, 2)).append(' ');
+        for (int n = 0; n < precisions.length; n++) {
+            s.append(n > 0 ? "/" : "").append(PythonFormat.fixed(precisions[n], 1));
+        }
+        double ratio = referenceLength == 0 ? 0.0 : hypothesisLength / (double) referenceLength;
+        return s.append(" (BP = ").append(PythonFormat.fixed(brevityPenalty, 3)).append(" ratio = ")
+                .append(PythonFormat.fixed(ratio, 3)).append(" hyp_len = ").append(hypothesisLength)
+                .append(" ref_len = ").append(referenceLength).append(')').toString();
     }
 }

@@ -149,6 +149,15 @@ public final class TranslationModel implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether {@code text} is empty for translation (blank: nothing but whitespace), the text that
+     * {@link #translate(List, DecodeOptions)} refuses. Callers that score a corpus give such a line an empty
+     * translation.
+     */
+    public static boolean isEmptyText(String text) {
+        return text.isBlank();
+    }
+
     /** The translation of {@code text} by beam search of 5. */
     public String translate(String text) {
         return translate(List.of(text), DecodeOptions.beam(5)).get(0).text();
@@ -214,7 +223,7 @@ public final class TranslationModel implements AutoCloseable {
     }
 
     private List<Segment> segment(String text) {
-        if (text.isBlank()) {
+        if (isEmptyText(text)) {
             throw new IllegalArgumentException("empty text: nothing to translate");
         }
         List<Sentence> split = sentences.sentences(text);
