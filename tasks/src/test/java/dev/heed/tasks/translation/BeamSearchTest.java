@@ -11,6 +11,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -90,7 +91,8 @@ class BeamSearchTest {
     void greedySearchPicksTheArgmaxAtEveryStep(String encoder, String type, String attention) {
         try (NDManager m = NDManager.newBaseManager()) {
             Seq2SeqBlock model = TinySeq2Seq.build(m, encoder, type, attention);
-            Hypothesis h = BeamSearch.search(model, m, SOURCES.subList(1, 2), DecodeOptions.greedy()).get(0).get(0);
+            Hypothesis h = BeamSearch.search(model, m, SOURCES.subList(1, 2), DecodeOptions.greedy().withMaxRepeat(0))
+                    .get(0).get(0);
             ParameterStore ps = new ParameterStore(m, false);
             long[] source = SOURCES.get(1);
             DecoderMemory memory = model.remember(ps, m.create(source, new Shape(1, source.length)),
@@ -116,6 +118,38 @@ class BeamSearchTest {
             }
             assertArrayEquals(expected.stream().mapToLong(Long::longValue).toArray(), h.tokens());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"bigru, gru, additive", "transformer, transformer, multi-head"})
+    void theRepetitionGuardCutsTheLoopsAnUntrainedModelFallsInto(String encoder, String type, String attention) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Seq2SeqBlock model = TinySeq2Seq.build(m, encoder, type, attention);
+            DecodeOptions unguarded = new DecodeOptions(2, 40, 30, 0, 0, 0, 2, false, 0);
+            int loops = 0;
+            for (List<Hypothesis> hyps : BeamSearch.search(model, m, SOURCES, unguarded)) {
+                loops += longestRun(hyps.get(0).tokens()) > 3 ? 1 : 0;
+            }
+            assertTrue(loops > 0, "the untrained model should repeat itself without the guard");
+            for (List<Hypothesis> hyps : BeamSearch.search(model, m, SOURCES, unguarded.withMaxRepeat(3))) {
+                for (Hypothesis h : hyps) {
+                    long[] t = h.tokens();
+                    assertTrue(longestRun(t) <= 3, "a subword four times in a row: " + Arrays.toString(t));
+                    assertTrue(RepetitionGuard.banned(Arrays.copyOf(t, t.length - 1), 3).stream()
+                            .noneMatch(b -> b == t[t.length - 1]), "the last subword was banned: " + Arrays.toString(t));
+                }
+            }
+        }
+    }
+
+    private static int longestRun(long[] tokens) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            run = i > 0 && tokens[i] == tokens[i - 1] ? run + 1 : 1;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     @ParameterizedTest(name = "{0}")
