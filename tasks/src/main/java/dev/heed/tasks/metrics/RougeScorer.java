@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * matches ({@link RougeN}), {@code rougeL} takes the longest common subsequence of the whole texts ({@link RougeL}),
  * {@code rougeLsum} the summary-level union LCS over newline-separated sentences ({@link RougeLsum}); each gives
  * precision, recall and F1. With several references ({@link #scoreMulti}) each measure takes the score against
- * the reference with the highest F1, the first on a tie. {@code RougeFixturesTest} freezes the figures of 116
+ * the reference with the highest F1, the first on a tie. {@code RougeFixturesTest} freezes the figures of 118
  * cases with and without stemming. Per-document scores add up to a corpus figure in {@link BootstrapAggregator}.
  * Stateless, thread-safe.
  */

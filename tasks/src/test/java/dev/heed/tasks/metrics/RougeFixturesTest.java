@@ -29,7 +29,7 @@ import org.junit.jupiter.api.function.Executable;
  * {@code tasks/src/test/python/make_rouge_fixtures.py} with NLTK 3.10.3 and numpy: NLTK's Porter stems of 6130
  * word types as equal strings (246 of them stem otherwise in NLTK's MARTIN_EXTENSIONS mode, Lucene's, so a
  * Martin-style stemmer fails here), rouge-score's tokens of tricky strings and of every code point, ROUGE-1/2/3/L/
- * Lsum of 116 cases with and without stemming within 1e-12, the corpus mean to the last bit, and the bootstrap
+ * Lsum of 118 cases with and without stemming within 1e-12, the corpus mean to the last bit, and the bootstrap
  * bounds and percentiles, given numpy's draws, to the last bit.
  */
 class RougeFixturesTest {
