@@ -35,7 +35,8 @@ public record RougeType(String name) {
     /** ROUGE-n, {@code rouge<n>}, for n in 1..9. */
     public static RougeType ngram(int n) {
         if (n < 1 || n > 9) {
-            throw new IllegalArgumentException("ROUGE-N needs n from 1 to 9 (as rouge-score's rouge1..rouge9), not " + n);
+            throw new IllegalArgumentException("ROUGE-N needs n from 1 to 9 (rouge-score's rouge1..rouge9), not "
+                    + n);
         }
         return new RougeType("rouge" + n);
     }

@@ -109,7 +109,8 @@ class RougeFixturesTest {
                 wrong.add(Integer.toHexString(c) + " -> " + actual);
             }
         }
-        assertTrue(wrong.isEmpty(), wrong.size() + " code points differ: " + wrong.subList(0, Math.min(30, wrong.size())));
+        assertTrue(wrong.isEmpty(),
+                wrong.size() + " code points differ: " + wrong.subList(0, Math.min(30, wrong.size())));
     }
 
     @TestFactory
@@ -127,7 +128,8 @@ class RougeFixturesTest {
                     () -> scores(c.get("stemmed"), stemmed.scoreMulti(refs, prediction))));
             if (refs.size() == 1) {
                 tests.add(DynamicTest.dynamicTest("score equals score_multi of one reference",
-                        () -> assertEquals(stemmed.scoreMulti(refs, prediction), stemmed.score(refs.get(0), prediction))));
+                        () -> assertEquals(stemmed.scoreMulti(refs, prediction),
+                                stemmed.score(refs.get(0), prediction))));
             }
             cases.add(DynamicContainer.dynamicContainer(c.get("name").asText(), tests));
         }

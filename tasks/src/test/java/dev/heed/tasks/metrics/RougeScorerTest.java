@@ -53,9 +53,11 @@ class RougeScorerTest {
     void severalReferencesTakeTheBestF1PerTypeAndTheFirstOnATie() {
         RougeScorer scorer = new RougeScorer(List.of(RougeType.ROUGE_1, RougeType.ROUGE_L), false);
         String prediction = "the cat sat on the mat";
-        Map<RougeType, RougeScore> multi = scorer.scoreMulti(List.of("cat the sat mat on", "the cat sat"), prediction);
+        Map<RougeType, RougeScore> multi =
+                scorer.scoreMulti(List.of("cat the sat mat on", "the cat sat"), prediction);
         // rouge1 is best against the first reference (5 of 6), rougeL against the second
-        assertEquals(scorer.score("cat the sat mat on", prediction).get(RougeType.ROUGE_1), multi.get(RougeType.ROUGE_1));
+        assertEquals(scorer.score("cat the sat mat on", prediction).get(RougeType.ROUGE_1),
+                multi.get(RougeType.ROUGE_1));
         assertEquals(scorer.score("the cat sat", prediction).get(RougeType.ROUGE_L), multi.get(RougeType.ROUGE_L));
         // F1 2/3 against both, precision and recall swapped: the first reference counts
         RougeScorer one = new RougeScorer(List.of(RougeType.ROUGE_1), false);
