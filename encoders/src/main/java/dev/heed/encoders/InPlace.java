@@ -32,6 +32,15 @@ public final class InPlace {
         }
     }
 
+    /** {@code target}'s elements replaced by those of {@code source} (same shape), copied into its own memory. */
+    public static void assign(NDArray target, NDArray source) {
+        if (!target.getShape().equals(source.getShape())) {
+            throw new IllegalArgumentException("cannot assign an array of " + source.getShape() + " to one of "
+                    + target.getShape());
+        }
+        target.set(everything(target), source);
+    }
+
     private static NDIndex everything(NDArray target) {
         int rank = target.getShape().dimension();
         if (rank == 0) {

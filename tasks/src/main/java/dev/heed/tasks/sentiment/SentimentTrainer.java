@@ -23,6 +23,7 @@ import dev.heed.tasks.classification.ClassifierBlock;
 import dev.heed.tasks.classification.LabelledTexts;
 import dev.heed.tasks.classification.TextVectorizer;
 import dev.heed.tasks.training.FiniteGradients;
+import dev.heed.tasks.training.GradientValues;
 import dev.heed.tasks.training.SkippedBatches;
 import dev.heed.tasks.training.WeightSnapshots;
 import dev.heed.tensor.SafeTensorsFile;
@@ -86,7 +87,7 @@ public final class SentimentTrainer {
                 .optLearningRateTracker(Tracker.warmUp().optWarmUpBeginValue(0f).optWarmUpSteps(warmup)
                         .setMainTracker(Tracker.cosine().setBaseValue(options.learningRate()).optFinalValue(0f)
                                 .setMaxUpdates(totalSteps).build()).build())
-                .optWeightDecays(options.weightDecay()).optClipGrad(options.clipGradient()).build();
+                .optWeightDecays(options.weightDecay()).build();     // clipped below: DJL's optClipGrad is one-sided
         // Targets are distributions (one-hot for gold labels): cross-entropy against soft labels.
         DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss("cross-entropy", 1, -1,
                 false, true)).optOptimizer(optimizer).optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
@@ -140,6 +141,9 @@ public final class SentimentTrainer {
                             if (finite) {
                                 gc.backward(loss);
                                 finite = FiniteGradients.check(classifier);
+                            }
+                            if (finite) {
+                                GradientValues.clip(classifier, options.clipGradient());
                             }
                             if (finite) {
                                 lossSum += value;

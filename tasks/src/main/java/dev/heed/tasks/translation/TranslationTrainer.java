@@ -22,6 +22,7 @@ import dev.heed.models.ModelResolver;
 import dev.heed.tasks.metrics.Bleu;
 import dev.heed.tasks.metrics.Chrf;
 import dev.heed.tasks.training.FiniteGradients;
+import dev.heed.tasks.training.GradientValues;
 import dev.heed.tasks.training.SkippedBatches;
 import dev.heed.tasks.training.WeightSnapshots;
 import dev.heed.tasks.training.GradientNorm;
@@ -116,9 +117,6 @@ public final class TranslationTrainer {
             ai.djl.training.optimizer.Adam.Builder adam = Optimizer.adam()
                     .optLearningRateTracker(new InverseSqrtSchedule(options.learningRate(), options.warmupSteps()))
                     .optBeta2(0.98f).optEpsilon(1e-9f);
-            if (options.clipByValue()) {
-                adam.optClipGrad(options.clipNorm());
-            }
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam.build())
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
             try (Model djl = Model.newInstance("translation")) {
@@ -216,7 +214,9 @@ public final class TranslationTrainer {
                         gc.backward(loss);
                         finite = FiniteGradients.check(model);
                     }
-                    if (finite && !options.clipByValue()) {
+                    if (finite && options.clipByValue()) {
+                        GradientValues.clip(model, options.clipNorm());    // DJL's optClipGrad is one-sided
+                    } else if (finite) {
                         GradientNorm.clip(model, options.clipNorm());
                     }
                     if (finite) {
