@@ -119,6 +119,19 @@ class SentimentCommandTest {
     }
 
     @Test
+    void anEmojiCutInHalfComesBackAsItWentIn() throws Exception {
+        Path in = dir.resolve("cut.jsonl");
+        Files.writeString(in, "{\"id\":\"s1\",\"text\":\"cut emoji \\ud83d here, a superb film\"}\n");
+        Path out = dir.resolve("cut-out.jsonl");
+        CliRun run = CliRun.of("sentiment", "--model", model.toString(), "--attention", "-i", in.toString(), "-o",
+                out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode line = HeedJson.COMPACT.readTree(Files.readString(out));
+        assertEquals("cut emoji \ud83d here, a superb film", line.get("text").asText(), "kept, not fused with the space");
+        assertEquals("positive", line.get("label").asText());
+    }
+
+    @Test
     void theAttentionThatDecidedIsExportedInAllFiveFormats() throws Exception {
         Path in = dir.resolve("export-in.txt");
         Files.writeString(in, "the film was superb\n\na dull plot\n");

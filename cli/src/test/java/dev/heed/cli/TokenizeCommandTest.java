@@ -101,6 +101,19 @@ class TokenizeCommandTest {
     }
 
     @Test
+    void anEmojiCutInHalfComesBackAsItWentIn() throws IOException {
+        Path in = dir.resolve("cut.jsonl");
+        Files.writeString(in, "{\"id\":\"s1\",\"text\":\"cut emoji \\ud83d here\"}\n");
+        Path out = dir.resolve("cut-out.jsonl");
+        CliRun run = CliRun.of("tokenize", "-i", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode record = read(out).get(0);
+        assertEquals("cut emoji \ud83d here", record.get("text").asText(), "the lone surrogate is kept, not fused");
+        assertEquals(List.of("cut", "emoji", "here"), record.get("tokens").findValuesAsText("surface").stream()
+                .filter(t -> !t.equals("\ud83d")).toList());
+    }
+
+    @Test
     void aMissingInputIsAnIoError() {
         CliRun run = CliRun.of("tokenize", "--input", dir.resolve("absent.txt").toString());
         assertEquals(ExitCodes.IO, run.exitCode());
