@@ -77,6 +77,11 @@ final class BatchCommandSupport {
         if (!io.quiet) {
             err.println("heed: " + summary.describe()
                     + (summary.failed() > 0 ? "; errors in " + errors.describe() : ""));
+            if (!summary.renamedFields().isEmpty()) {
+                err.println("heed: the input's own " + String.join(", ", summary.renamedFields())
+                        + " kept as they were; the predictions are in " + summary.renamedFields().stream()
+                        .map(f -> dev.heed.batch.OutputLines.PREFIX + f).collect(java.util.stream.Collectors.joining(", ")));
+            }
             err.flush();
         }
         return summary.allWritten() ? ExitCodes.OK : ExitCodes.RECORDS_FAILED;

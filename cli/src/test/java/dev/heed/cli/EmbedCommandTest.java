@@ -61,6 +61,18 @@ class EmbedCommandTest {
     }
 
     @Test
+    void anInputVectorIsKeptAndTheEmbeddingGoesBesideIt() throws Exception {
+        Path in = dir.resolve("vectors.jsonl");
+        Files.writeString(in, "{\"id\":\"v\",\"text\":\"A man eats.\",\"vector\":[0.5,0.5]}\n");
+        Path out = dir.resolve("vectors-out.jsonl");
+        CliRun run = CliRun.of("embed", "-i", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode line = read(out).get(0);
+        assertEquals("[0.5,0.5]", line.get("vector").toString(), "the input's own vector");
+        assertEquals(384, line.get("predicted_vector").size());
+    }
+
+    @Test
     void twoWorkersGiveTheVectorsOneDoesInInputOrderAndLeaveLibtorchsThreadsAsTheyWere() throws Exception {
         Path in = dir.resolve("workers.txt");
         List<String> texts = List.of("A gorgeous, witty film.", "Dull.", "The plot was thin but the actors carried it.",

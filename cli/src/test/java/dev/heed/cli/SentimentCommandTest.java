@@ -132,6 +132,35 @@ class SentimentCommandTest {
     }
 
     @Test
+    void aLabelledFileKeepsItsGoldLabelAndScoreBesideThePrediction() throws Exception {
+        Path jsonl = dir.resolve("gold.jsonl");
+        Files.writeString(jsonl, "{\"id\":\"g1\",\"text\":\"it is a charming and often affecting journey .\","
+                + "\"label\":\"negative\",\"score\":5}\n");
+        Path out = dir.resolve("gold-out.jsonl");
+        CliRun run = CliRun.of("sentiment", "-i", jsonl.toString(), "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode line = HeedJson.COMPACT.readTree(Files.readString(out));
+        assertEquals("g1", line.get("id").asText());
+        assertEquals("negative", line.get("label").asText(), "the gold label is the user's, unchanged");
+        assertEquals(5, line.get("score").asInt(), "the user's score, unchanged");
+        assertEquals("positive", line.get("predicted_label").asText());
+        assertTrue(line.get("predicted_score").asDouble() > 0.5, line.toString());
+        assertTrue(line.has("probs"), "no clash: the prediction's own name");
+        assertTrue(run.err().contains("predicted_label"), "the summary says where the predictions went: " + run.err());
+
+        Path tsv = dir.resolve("sst2-dev.tsv");
+        Files.writeString(tsv, "sentence\tlabel\nit 's a charming and often affecting journey . \t1\n"
+                + "unflinchingly bleak and desperate \t0\n");
+        Path tsvOut = dir.resolve("sst2-out.jsonl");
+        run = CliRun.of("sentiment", "-i", tsv.toString(), "--text-field", "sentence", "-o", tsvOut.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(tsvOut);
+        assertEquals("1", HeedJson.COMPACT.readTree(lines.get(0)).get("label").asText(), "SST-2's gold label is kept");
+        assertEquals("0", HeedJson.COMPACT.readTree(lines.get(1)).get("label").asText());
+        assertEquals("negative", HeedJson.COMPACT.readTree(lines.get(1)).get("predicted_label").asText());
+    }
+
+    @Test
     void theAttentionThatDecidedIsExportedInAllFiveFormats() throws Exception {
         Path in = dir.resolve("export-in.txt");
         Files.writeString(in, "the film was superb\n\na dull plot\n");

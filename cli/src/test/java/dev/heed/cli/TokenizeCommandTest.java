@@ -114,6 +114,26 @@ class TokenizeCommandTest {
     }
 
     @Test
+    void inputFieldsNamedLikeTheOutputAreKept() throws IOException {
+        Path in = dir.resolve("fields.jsonl");
+        Files.writeString(in, "{\"text\":\"Gold tokens.\",\"tokens\":[\"Gold\",\"tokens\",\".\"]}\n");
+        Path out = dir.resolve("fields-out.jsonl");
+        CliRun run = CliRun.of("tokenize", "-i", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode record = read(out).get(0);
+        assertEquals("[\"Gold\",\"tokens\",\".\"]", record.get("tokens").toString(), "the input's own tokens");
+        assertEquals(3, record.get("predicted_tokens").size());
+        assertEquals(List.of("id", "text", "tokens", "predicted_tokens"), fieldNames(record),
+                "the text is not repeated: the input has it");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void aMissingInputIsAnIoError() {
         CliRun run = CliRun.of("tokenize", "--input", dir.resolve("absent.txt").toString());
         assertEquals(ExitCodes.IO, run.exitCode());

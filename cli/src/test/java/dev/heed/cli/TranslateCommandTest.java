@@ -121,6 +121,22 @@ class TranslateCommandTest {
     }
 
     @Test
+    void aReferenceTranslationInTheInputIsKeptBesideTheModels() throws Exception {
+        Path in = dir.resolve("references.jsonl");
+        Files.writeString(in, "{\"id\":\"r1\",\"text\":\"the red cat sees the fish.\","
+                + "\"translation\":\"die rote katze sieht den fisch.\",\"score\":0.9}\n");
+        Path out = dir.resolve("references-out.jsonl");
+        CliRun run = CliRun.of("translate", "--model", model.toString(), "--beam", "1", "-i", in.toString(), "-o",
+                out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode line = HeedJson.COMPACT.readTree(Files.readString(out));
+        assertEquals("die rote katze sieht den fisch.", line.get("translation").asText(), "the reference, unchanged");
+        assertEquals(0.9, line.get("score").asDouble());
+        assertEquals("die rote katze sieht die fisch.", line.get("predicted_translation").asText());
+        assertTrue(line.get("predicted_score").isNumber());
+    }
+
+    @Test
     void aSentenceLongerThanTheModelTakesIsAnErrorRecordNotACut() throws Exception {
         Path in = dir.resolve("long.txt");
         Files.writeString(in, "the cat " + "and the dog ".repeat(80) + "\nthe dog.\n");

@@ -10,9 +10,15 @@ package dev.heed.batch;
  * @param totalWritten output lines in the output after the run, earlier runs included
  * @param totalFailed error records in the errors file after the run, earlier runs included
  * @param seconds wall-clock time of this run
+ * @param renamedFields names of input fields that a prediction field also had, in this run: the input's
+ *     value was kept and the prediction written under {@link OutputLines#PREFIX} + the name
  */
 public record RunSummary(long read, long written, long failed, long resumedAfterLine, long totalWritten,
-        long totalFailed, double seconds) {
+        long totalFailed, double seconds, java.util.Set<String> renamedFields) {
+
+    public RunSummary {
+        renamedFields = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(renamedFields));
+    }
 
     /** Whether every record read, in this run and the runs it resumed, was written. */
     public boolean allWritten() {

@@ -84,6 +84,8 @@ public final class RecordReader implements Closeable {
                 throw new IllegalArgumentException("the TSV header has no column '" + options.idField().get()
                         + "'; its columns are " + columns + ": pass --id-field with one of them");
             }
+        } else {
+            idColumn = columns.indexOf("id");   // as for JSON lines: "id" when there is one, else the line number
         }
     }
 
