@@ -28,7 +28,11 @@ final class EmbedPredictor implements Predictor {
     }
 
     @Override
-    public List<Prediction> predict(List<Record> batch) {
+    public List<Prediction> predict(List<Record> batch) throws Exception {
+        return TokenlessTexts.predict(batch, this::predictAll);
+    }
+
+    private List<Prediction> predictAll(List<Record> batch) {
         List<Embedding> vectors;
         try {
             vectors = embedder.embed(batch.stream().map(Record::text).toList(), export);

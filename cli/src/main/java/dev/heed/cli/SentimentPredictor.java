@@ -30,7 +30,11 @@ final class SentimentPredictor implements Predictor {
     }
 
     @Override
-    public List<Prediction> predict(List<Record> batch) {
+    public List<Prediction> predict(List<Record> batch) throws Exception {
+        return TokenlessTexts.predict(batch, this::predictAll);
+    }
+
+    private List<Prediction> predictAll(List<Record> batch) {
         List<SentimentPrediction> predictions = model.predict(batch.stream().map(Record::text).toList(),
                 attention || export);
         List<Prediction> out = new ArrayList<>(batch.size());

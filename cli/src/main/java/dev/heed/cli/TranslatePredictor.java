@@ -27,7 +27,11 @@ final class TranslatePredictor implements Predictor {
     }
 
     @Override
-    public List<Prediction> predict(List<Record> batch) {
+    public List<Prediction> predict(List<Record> batch) throws Exception {
+        return TokenlessTexts.predict(batch, this::predictAll);
+    }
+
+    private List<Prediction> predictAll(List<Record> batch) {
         List<Translation> translations;
         try {
             translations = model.translate(batch.stream().map(Record::text).toList(), options);

@@ -73,6 +73,18 @@ class EmbedCommandTest {
     }
 
     @Test
+    void aTextWithNoTokensIsAnErrorRecordNotAVector() throws Exception {
+        Path in = dir.resolve("invisible.txt");
+        Files.writeString(in, "\u200B\nA man eats.\n\u2063\n");
+        Path out = dir.resolve("invisible-out.jsonl");
+        CliRun run = CliRun.of("embed", "-i", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
+        assertEquals(List.of("2"), read(out).stream().map(n -> n.get("id").asText()).toList());
+        assertEquals(List.of("no_tokens", "no_tokens"), read(dir.resolve("invisible-out.errors.jsonl")).stream()
+                .map(n -> n.get("kind").asText()).toList());
+    }
+
+    @Test
     void twoWorkersGiveTheVectorsOneDoesInInputOrderAndLeaveLibtorchsThreadsAsTheyWere() throws Exception {
         Path in = dir.resolve("workers.txt");
         List<String> texts = List.of("A gorgeous, witty film.", "Dull.", "The plot was thin but the actors carried it.",

@@ -161,6 +161,29 @@ class SentimentCommandTest {
     }
 
     @Test
+    void aTextWithNoWordsIsAnErrorRecordNotAConfidentAnswer() throws Exception {
+        Path in = dir.resolve("invisible.txt");
+        Files.writeString(in, "\u200B\n\u2063\na gorgeous, witty film\n\u200B\u2063\u200B\n");
+        Path out = dir.resolve("invisible-out.jsonl");
+        for (String model : List.of("sst2", SentimentCommandTest.model.toString())) {
+            CliRun run = CliRun.of("sentiment", "--model", model, "--batch-size", "4", "-i", in.toString(), "-o",
+                    out.toString());
+            assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
+            List<String> lines = Files.readAllLines(out);
+            assertEquals(1, lines.size(), model + ": only the line with words is answered");
+            assertEquals("3", HeedJson.COMPACT.readTree(lines.get(0)).get("id").asText());
+            List<JsonNode> errors = new ArrayList<>();
+            for (String e : Files.readAllLines(dir.resolve("invisible-out.errors.jsonl"))) {
+                errors.add(HeedJson.COMPACT.readTree(e));
+            }
+            assertEquals(List.of("no_tokens", "no_tokens", "no_tokens"), errors.stream().map(e -> e.get("kind").asText())
+                    .toList(), model);
+            assertEquals(List.of(1L, 2L, 4L), errors.stream().map(e -> e.get("line").asLong()).toList());
+            assertTrue(errors.get(0).get("reason").asText().contains("U+200B"), errors.get(0).toString());
+        }
+    }
+
+    @Test
     void theAttentionThatDecidedIsExportedInAllFiveFormats() throws Exception {
         Path in = dir.resolve("export-in.txt");
         Files.writeString(in, "the film was superb\n\na dull plot\n");

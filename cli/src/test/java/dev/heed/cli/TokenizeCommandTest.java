@@ -134,6 +134,18 @@ class TokenizeCommandTest {
     }
 
     @Test
+    void aTextWithNoWordsHasNoTokensAndIsNotAnError() throws IOException {
+        Path in = dir.resolve("invisible.txt");
+        Files.writeString(in, "\u200B\n\u2063\n");
+        Path out = dir.resolve("invisible-out.jsonl");
+        CliRun run = CliRun.of("tokenize", "-i", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        for (JsonNode record : read(out)) {
+            assertEquals(0, record.get("tokens").size(), "the tokenizer's answer: no tokens");
+        }
+    }
+
+    @Test
     void aMissingInputIsAnIoError() {
         CliRun run = CliRun.of("tokenize", "--input", dir.resolve("absent.txt").toString());
         assertEquals(ExitCodes.IO, run.exitCode());

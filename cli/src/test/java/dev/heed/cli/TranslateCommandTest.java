@@ -137,6 +137,21 @@ class TranslateCommandTest {
     }
 
     @Test
+    void aTextWithNoWordsIsAnErrorRecordNotATranslation() throws Exception {
+        Path in = dir.resolve("invisible.txt");
+        Files.writeString(in, "\u200B\nthe dog runs.\n\u2063\n");
+        Path out = dir.resolve("invisible-out.jsonl");
+        CliRun run = CliRun.of("translate", "--model", model.toString(), "--beam", "1", "-i", in.toString(), "-o",
+                out.toString(), "-q");
+        assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(1, lines.size());
+        assertEquals("2", HeedJson.COMPACT.readTree(lines.get(0)).get("id").asText());
+        String errors = Files.readString(dir.resolve("invisible-out.errors.jsonl"));
+        assertEquals(2, errors.split("no_tokens", -1).length - 1, errors);
+    }
+
+    @Test
     void aSentenceLongerThanTheModelTakesIsAnErrorRecordNotACut() throws Exception {
         Path in = dir.resolve("long.txt");
         Files.writeString(in, "the cat " + "and the dog ".repeat(80) + "\nthe dog.\n");

@@ -19,6 +19,7 @@ import dev.heed.models.ModelResolver;
 import dev.heed.tasks.embedding.TooLongException;
 import dev.heed.tensor.SafeTensorsFile;
 import dev.heed.text.CoreNlpWordTokenizer;
+import dev.heed.text.NoTokensException;
 import dev.heed.text.Sentence;
 import dev.heed.text.SubwordEncoding;
 import java.io.IOException;
@@ -157,6 +158,8 @@ public final class TranslationModel implements AutoCloseable {
      *
      * @throws IllegalArgumentException when a text is empty (blank)
      * @throws TooLongException when a sentence is longer than {@link #maxSourceTokens()}
+     * @throws NoTokensException naming the texts in which CoreNLP finds no word (only invisible or format
+     *     characters, such as U+200B): nothing to translate
      */
     public List<Translation> translate(List<String> texts, DecodeOptions options) {
         if (closed) {
@@ -164,12 +167,19 @@ public final class TranslationModel implements AutoCloseable {
         }
         List<List<Segment>> segments = new ArrayList<>();
         List<long[]> sources = new ArrayList<>();
+        List<Integer> empty = new ArrayList<>();
         for (String text : texts) {
             List<Segment> parts = segment(text);
+            if (parts.isEmpty()) {
+                empty.add(segments.size());
+            }
             segments.add(parts);
             for (Segment s : parts) {
                 sources.add(TranslationTrainer.withEos(s.encoding().ids()));
             }
+        }
+        if (!empty.isEmpty()) {
+            throw new NoTokensException(empty, texts);
         }
         List<List<Hypothesis>> found = Translations.decodeAll(model, manager, sources, options, 32);
         List<Translation> out = new ArrayList<>(texts.size());
@@ -191,7 +201,10 @@ public final class TranslationModel implements AutoCloseable {
         }
         List<Sentence> split = sentences.sentences(text);
         List<Segment> parts = new ArrayList<>();
-        if (split.size() <= 1) {
+        if (split.isEmpty()) {
+            return parts;   // no words: only invisible or format characters
+        }
+        if (split.size() == 1) {
             parts.add(new Segment(0, vocabularies.source().encode(text)));
         } else {
             for (Sentence s : split) {
