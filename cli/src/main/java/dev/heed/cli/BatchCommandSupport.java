@@ -67,7 +67,8 @@ final class BatchCommandSupport {
                 : io.outputIsStdout() ? Destination.stream(System.err, "standard error")
                 : Destination.file(BatchIoOptions.defaultErrorsFor(Path.of(io.output)));
         RunSummary summary;
-        try (RecordReader reader = RecordReader.open(in, io.readerOptions());
+        try (RecordReader reader = RecordReader.open(in, io.inputIsStdin() ? "standard input" : io.input,
+                io.readerOptions());
                 ProgressReporter progress = ProgressReporter.forStderr(io.quiet, totalBytes)) {
             summary = new BatchRunner(io.batchOptions()).run(reader, io.input, output, errors, factory, progress,
                     alignments);

@@ -146,6 +146,37 @@ class TokenizeCommandTest {
     }
 
     @Test
+    void aTruncatedGzipInputIsAnIoErrorNamingTheFileAndTheLine() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            for (int i = 1; i <= 5_000; i++) {
+                gz.write(("{\"id\":\"" + i + "\",\"text\":\"line number " + i + " of a long file\"}\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Path in = dir.resolve("reviews.jsonl.gz");
+        Files.write(in, java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2));
+        CliRun run = CliRun.of("tokenize", "-i", in.toString(), "-o", dir.resolve("reviews.out.jsonl").toString());
+        assertEquals(ExitCodes.IO, run.exitCode(), run.err());
+        assertTrue(run.err().contains(in.toString()) && run.err().matches("(?s).*line \\d+.*"), run.err());
+        assertTrue(run.err().contains("truncated"), run.err());
+    }
+
+    @Test
+    void anOutputThatIsADirectoryIsAnIoErrorNamingIt() throws IOException {
+        Path in = dir.resolve("one.txt");
+        Files.writeString(in, "one line\n");
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        CliRun run = CliRun.of("tokenize", "-i", in.toString(), "-o", folder.toString());
+        assertEquals(ExitCodes.IO, run.exitCode(), run.err());
+        assertTrue(run.err().contains("output file " + folder), run.err());
+        run = CliRun.of("tokenize", "-i", in.toString(), "-o", dir.resolve("ok.jsonl").toString(), "--errors",
+                folder.toString());
+        assertEquals(ExitCodes.IO, run.exitCode(), run.err());
+        assertTrue(run.err().contains("errors file " + folder), run.err());
+    }
+
+    @Test
     void aMissingInputIsAnIoError() {
         CliRun run = CliRun.of("tokenize", "--input", dir.resolve("absent.txt").toString());
         assertEquals(ExitCodes.IO, run.exitCode());

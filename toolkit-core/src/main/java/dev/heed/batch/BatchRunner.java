@@ -94,8 +94,8 @@ public final class BatchRunner {
         List<Predictor> predictors = new ArrayList<>();
         ExecutorService workers = options.threads() > 1
                 ? Executors.newFixedThreadPool(options.threads(), daemonThreads()) : null;
-        try (JsonLinesWriter out = open(output, start.outputBytes());
-                JsonLinesWriter err = open(errors, start.errorBytes())) {
+        try (JsonLinesWriter out = open(output, "output", start.outputBytes(), start.written());
+                JsonLinesWriter err = open(errors, "errors", start.errorBytes(), start.failed())) {
             BlockingQueue<Predictor> pool = new ArrayBlockingQueue<>(options.threads());
             for (int i = 0; i < options.threads(); i++) {
                 Predictor p = createPredictor(factory);
@@ -283,16 +283,27 @@ public final class BatchRunner {
         }
     }
 
-    private JsonLinesWriter open(Destination destination, long startBytes) throws IOException {
+    /** Opens {@code destination}, the run's {@code role} ("output", "errors"), naming it in every error. */
+    private JsonLinesWriter open(Destination destination, String role, long startBytes, long startLines)
+            throws IOException {
         return switch (destination) {
             case Destination.File f -> {
-                Path parent = f.path().toAbsolutePath().getParent();
-                Files.createDirectories(parent);
-                OutputStream stream = new FileOutputStream(f.path().toFile(), options.resume());
+                String name = "the " + role + " file " + f.path();
+                OutputStream stream;
+                try {
+                    Files.createDirectories(f.path().toAbsolutePath().getParent());
+                    stream = new FileOutputStream(f.path().toFile(), options.resume());
+                } catch (IOException e) {
+                    String reason = e.getMessage() == null ? e.getClass().getSimpleName()
+                            : e.getMessage().startsWith(f.path() + " (")
+                            ? e.getMessage().substring(f.path().toString().length() + 2, e.getMessage().length() - 1)
+                            : e.getMessage();
+                    throw new IOException("cannot open " + name + " for writing: " + reason, e);
+                }
                 yield new JsonLinesWriter(new BufferedOutputStream(stream, 1 << 16),
-                        options.resume() ? startBytes : 0, true);
+                        options.resume() ? startBytes : 0, options.resume() ? startLines : 0, true, name);
             }
-            case Destination.Stream s -> new JsonLinesWriter(s.stream(), 0, false);
+            case Destination.Stream s -> new JsonLinesWriter(s.stream(), 0, 0, false, s.name());
         };
     }
 

@@ -1,10 +1,15 @@
 package dev.heed.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * The JSON mappers Heed reads and writes with, the one place that configures JSON: strict on input (unknown
@@ -33,5 +38,24 @@ public final class HeedJson {
             .build();
 
     private HeedJson() {
+    }
+
+    /**
+     * The JSON in {@code file}.
+     *
+     * @throws IOException naming the file, and the line and column where it stops being JSON
+     */
+    public static JsonNode readTree(Path file) throws IOException {
+        try {
+            return COMPACT.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is not valid JSON " + where(e) + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Where a parse failed, for messages: {@code "at line 3, column 14"}, or "" when unknown. */
+    public static String where(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? "" : "at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 }

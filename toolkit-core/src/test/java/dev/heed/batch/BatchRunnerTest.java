@@ -230,4 +230,43 @@ class BatchRunnerTest {
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
+    /** A stream that fails as a full disk does. */
+    static final class FullDisk extends java.io.OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            throw new IOException("No space left on device");
+        }
+    }
+
+    @Test
+    void aFailedWriteNamesTheFileItWasWriting() throws Exception {
+        Path input = dir.resolve("in.txt");
+        Files.writeString(input, "a\nb\nreject me\n");
+        for (String role : List.of("output", "errors")) {
+            try (RecordReader reader = RecordReader.open(input, ReaderOptions.of(RecordFormat.TEXT))) {
+                Destination full = Destination.stream(new FullDisk(), "/mnt/full/" + role + ".jsonl");
+                Destination fine = Destination.stream(new ByteArrayOutputStream(), "fine");
+                IOException e = assertThrows(IOException.class, () -> new BatchRunner(BatchOptions.defaults()).run(
+                        reader, input.toString(), role.equals("output") ? full : fine,
+                        role.equals("output") ? fine : full, () -> new UpperCasePredictor(0),
+                        ProgressReporter.silent()));
+                assertTrue(e.getMessage().contains("/mnt/full/" + role + ".jsonl"), e.getMessage());
+                assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void anOutputThatCannotBeOpenedIsNamedAsTheOutput() throws Exception {
+        Path input = dir.resolve("in.txt");
+        Files.writeString(input, "a\n");
+        Path directory = Files.createDirectories(dir.resolve("a-directory"));
+        try (RecordReader reader = RecordReader.open(input, ReaderOptions.of(RecordFormat.TEXT))) {
+            IOException e = assertThrows(IOException.class, () -> new BatchRunner(BatchOptions.defaults()).run(
+                    reader, input.toString(), Destination.file(directory), Destination.file(dir.resolve("e.jsonl")),
+                    () -> new UpperCasePredictor(0), ProgressReporter.silent()));
+            assertTrue(e.getMessage().contains("output file " + directory), e.getMessage());
+        }
+    }
 }
