@@ -57,7 +57,7 @@ final class SentimentPredictor implements Predictor {
                             .put("weight", weights[i]);
                 }
             });
-            out.add(Prediction.ok(fields, export ? p.alignment() : Optional.empty()));
+            out.add(Prediction.ok(fields, export ? p.alignment() : Optional.empty(), p.truncated() > 0));
         }
         return out;
     }

@@ -45,13 +45,16 @@ final class TranslatePredictor implements Predictor {
         for (Translation t : translations) {
             ObjectNode fields = JsonNodeFactory.instance.objectNode();
             fields.put("translation", t.text()).put("score", t.score());
+            if (t.truncated()) {
+                fields.put("truncated", true);
+            }
             if (options.nBest() > 1) {
                 ArrayNode nbest = fields.putArray("nbest");
                 for (Translation.Scored s : t.nBest()) {
                     nbest.addObject().put("translation", s.text()).put("score", s.score());
                 }
             }
-            out.add(Prediction.ok(fields, options.attention() ? t.alignment() : Optional.empty()));
+            out.add(Prediction.ok(fields, options.attention() ? t.alignment() : Optional.empty(), t.truncated()));
         }
         return out;
     }

@@ -41,7 +41,8 @@ class EmbedCommandTest {
         Path out = dir.resolve("out.jsonl");
         CliRun run = CliRun.of("embed", "-i", in.toString(), "-o", out.toString(), "--device", "cpu");
         assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
-        assertTrue(run.err().contains("1 inputs were truncated"), run.err());
+        assertTrue(run.err().contains("read 3, written 2, failed 1, truncated 1"), run.err());
+        assertTrue(run.err().contains("1 records were cut to fit the model"), run.err());
         List<JsonNode> lines = read(out);
         assertEquals(2, lines.size());
         double norm = 0;

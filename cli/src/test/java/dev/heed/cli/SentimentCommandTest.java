@@ -114,6 +114,8 @@ class SentimentCommandTest {
         assertEquals("superb", superb.get("text").asText());
         assertEquals("the film was superb".indexOf("superb"), superb.get("start").asInt());
         assertTrue(lines.get(3).get("truncated_tokens").asInt() > 1000, "the long input is cut and says so");
+        assertTrue(run.err().contains("read 6, written 4, failed 2, truncated 1"), "and the summary counts it: "
+                + run.err());
         List<String> errors = Files.readAllLines(dir.resolve("out.errors.jsonl"));
         assertEquals(2, errors.size());
     }

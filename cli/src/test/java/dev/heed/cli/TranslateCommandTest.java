@@ -152,6 +152,20 @@ class TranslateCommandTest {
     }
 
     @Test
+    void aTranslationCutAtTheLengthLimitSaysSoAndIsCounted() throws Exception {
+        Path in = dir.resolve("limit.txt");
+        Files.writeString(in, "the red cat sees the fish.\nthe dog.\n");
+        Path out = dir.resolve("limit-out.jsonl");
+        CliRun run = CliRun.of("translate", "--model", model.toString(), "--beam", "1", "--max-length", "4", "-i",
+                in.toString(), "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(HeedJson.COMPACT.readTree(lines.get(0)).get("truncated").asBoolean(), lines.get(0));
+        assertTrue(!HeedJson.COMPACT.readTree(lines.get(1)).has("truncated"), "a translation that ended: " + lines.get(1));
+        assertTrue(run.err().contains("read 2, written 2, failed 0, truncated 1"), run.err());
+    }
+
+    @Test
     void aSentenceLongerThanTheModelTakesIsAnErrorRecordNotACut() throws Exception {
         Path in = dir.resolve("long.txt");
         Files.writeString(in, "the cat " + "and the dog ".repeat(80) + "\nthe dog.\n");

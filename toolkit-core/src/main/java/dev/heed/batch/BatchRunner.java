@@ -82,13 +82,14 @@ public final class BatchRunner {
                 : new ResumeJournal(inputName, 0, 0, 0, 0, 0, false);
         if (start.complete()) {
             LOG.info("{} is already complete; nothing to resume", output.describe());
-            return new RunSummary(0, 0, 0, start.lastLine(), start.written(), start.failed(), 0, Set.of());
+            return new RunSummary(0, 0, 0, 0, start.lastLine(), start.written(), start.failed(), 0, Set.of());
         }
         journalOwner.ifPresent(this::deleteJournalIfFresh);
 
         long read = 0;
         long written = 0;
         long failed = 0;
+        long truncated = 0;
         long lastLine = start.lastLine();
         Set<String> renamed = new TreeSet<>();
         List<Predictor> predictors = new ArrayList<>();
@@ -138,6 +139,9 @@ public final class BatchRunner {
                             alignments.get().write(((Record) outcome).id(), ok.alignment().get());
                         }
                         written++;
+                        if (ok.truncated()) {
+                            truncated++;
+                        }
                     }
                 }
                 out.flush();
@@ -160,7 +164,7 @@ public final class BatchRunner {
         if (errors instanceof Destination.File f && Files.exists(f.path()) && Files.size(f.path()) == 0) {
             Files.delete(f.path());
         }
-        return new RunSummary(read, written, failed, start.lastLine(), start.written() + written,
+        return new RunSummary(read, written, failed, truncated, start.lastLine(), start.written() + written,
                 start.failed() + failed, (System.nanoTime() - started) / 1e9, renamed);
     }
 

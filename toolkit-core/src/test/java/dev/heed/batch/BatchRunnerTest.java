@@ -70,7 +70,7 @@ class BatchRunnerTest {
             assertEquals(String.valueOf(i + 1), output.get(i).get("id").asText());
             assertEquals(lines.get(i).toUpperCase(), output.get(i).get("upper").asText());
         }
-        assertEquals(new RunSummary(500, 500, 0, 0, 500, 0, summary.seconds(), java.util.Set.of()), summary);
+        assertEquals(new RunSummary(500, 500, 0, 0, 0, 500, 0, summary.seconds(), java.util.Set.of()), summary);
         for (List<Integer> batch : UpperCasePredictor.BATCH_LENGTHS) {
             for (int k = 1; k < batch.size(); k++) {
                 assertTrue(batch.get(k - 1) <= batch.get(k), "batch not sorted by length: " + batch);
@@ -267,6 +267,31 @@ class BatchRunnerTest {
                     reader, input.toString(), Destination.file(directory), Destination.file(dir.resolve("e.jsonl")),
                     () -> new UpperCasePredictor(0), ProgressReporter.silent()));
             assertTrue(e.getMessage().contains("output file " + directory), e.getMessage());
+        }
+    }
+
+    @Test
+    void recordsCutToFitAreCountedInTheSummary() throws Exception {
+        Predictor cutting = new Predictor() {
+            @Override
+            public List<Prediction> predict(List<dev.heed.io.Record> batch) {
+                return batch.stream().map(r -> Prediction.ok(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                        .objectNode().put("n", r.text().length()), java.util.Optional.empty(), r.text().length() > 5))
+                        .toList();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(
+                "short\na longer one\n\nand another long one\n".getBytes(StandardCharsets.UTF_8)),
+                ReaderOptions.of(RecordFormat.TEXT))) {
+            RunSummary summary = new BatchRunner(BatchOptions.defaults()).run(reader, "-",
+                    Destination.stream(new ByteArrayOutputStream(), "out"),
+                    Destination.stream(new ByteArrayOutputStream(), "err"), () -> cutting, ProgressReporter.silent());
+            assertEquals(2, summary.truncated());
+            assertTrue(summary.describe().startsWith("read 4, written 3, failed 1, truncated 2"), summary.describe());
         }
     }
 }

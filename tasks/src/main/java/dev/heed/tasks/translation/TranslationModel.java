@@ -250,7 +250,8 @@ public final class TranslationModel implements AutoCloseable {
                         model.decoder().attentionLayers(), model.decoder().attentionHeads(),
                         vocabularies.target()))
                 : Optional.empty();
-        return new Translation(translation, score / parts.size(), alignment, nBest);
+        boolean truncated = hypotheses.stream().anyMatch(h -> !h.get(0).ended());
+        return new Translation(translation, score / parts.size(), alignment, nBest, truncated);
     }
 
     @Override
