@@ -2,6 +2,7 @@ package dev.heed.cli;
 
 import dev.heed.batch.BatchRunner;
 import dev.heed.batch.Destination;
+import dev.heed.batch.OutputLines;
 import dev.heed.batch.PredictorFactory;
 import dev.heed.batch.ProgressReporter;
 import dev.heed.batch.RunSummary;
@@ -85,9 +86,9 @@ final class BatchCommandSupport {
                 err.printf("heed: %,d records were cut to fit the model: %s%n", summary.truncated(), truncationNote);
             }
             if (!summary.renamedFields().isEmpty()) {
-                err.println("heed: the input's own " + String.join(", ", summary.renamedFields())
-                        + " kept as they were; the predictions are in " + summary.renamedFields().stream()
-                        .map(f -> dev.heed.batch.OutputLines.PREFIX + f).collect(java.util.stream.Collectors.joining(", ")));
+                String renamed = String.join(", ", summary.renamedFields());
+                err.println("heed: the input's own " + renamed + " kept as they were; the predictions are in "
+                        + OutputLines.PREFIX + String.join(", " + OutputLines.PREFIX, summary.renamedFields()));
             }
             err.flush();
         }

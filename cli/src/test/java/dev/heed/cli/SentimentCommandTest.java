@@ -129,7 +129,8 @@ class SentimentCommandTest {
                 out.toString(), "-q");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode line = HeedJson.COMPACT.readTree(Files.readString(out));
-        assertEquals("cut emoji \ud83d here, a superb film", line.get("text").asText(), "kept, not fused with the space");
+        assertEquals("cut emoji \ud83d here, a superb film", line.get("text").asText(),
+                "kept, not fused with the space");
         assertEquals("positive", line.get("label").asText());
     }
 
