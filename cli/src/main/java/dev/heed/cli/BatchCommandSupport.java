@@ -2,6 +2,7 @@ package dev.heed.cli;
 
 import dev.heed.batch.BatchRunner;
 import dev.heed.batch.Destination;
+import dev.heed.batch.OutputLines;
 import dev.heed.batch.PredictorFactory;
 import dev.heed.batch.ProgressReporter;
 import dev.heed.batch.RunSummary;
@@ -29,7 +30,7 @@ final class BatchCommandSupport {
      */
     static int run(BatchIoOptions io, PredictorFactory factory, PrintWriter err)
             throws IOException, InterruptedException {
-        return run(io, factory, err, java.util.Optional.empty());
+        return run(io, factory, err, java.util.Optional.empty(), "");
     }
 
     /**
@@ -37,17 +38,19 @@ final class BatchCommandSupport {
      * attention export {@code export} asks for: its writer is opened (and the request checked), each predictor
      * is made knowing whether to export, the alignments are written in input order, and the writer is closed.
      * With {@code --threads N > 1} libtorch's intra-op threads are shared among the N workers for the run
-     * ({@link IntraOpThreads}).
+     * ({@link IntraOpThreads}). {@code truncationNote} tells people, after the summary, how the output marks
+     * the records that were cut to fit the model.
      */
     static int runExporting(BatchIoOptions io, AttentionExportOptions export,
             picocli.CommandLine.Model.CommandSpec spec, boolean modelHasAttention, String modelName,
-            java.util.function.Function<Boolean, dev.heed.batch.Predictor> predictors)
+            String truncationNote, java.util.function.Function<Boolean, dev.heed.batch.Predictor> predictors)
             throws IOException, InterruptedException {
         java.util.Optional<dev.heed.alignment.AlignmentWriter> writer = export.open(spec, io.resume, modelHasAttention,
                 modelName);
         IntraOpThreads shared = IntraOpThreads.shareAmong(io.threads);
         try {
-            return run(io, () -> predictors.apply(writer.isPresent()), spec.commandLine().getErr(), writer);
+            return run(io, () -> predictors.apply(writer.isPresent()), spec.commandLine().getErr(), writer,
+                    truncationNote);
         } finally {
             shared.close();
             if (writer.isPresent()) {
@@ -57,7 +60,8 @@ final class BatchCommandSupport {
     }
 
     private static int run(BatchIoOptions io, PredictorFactory factory, PrintWriter err,
-            java.util.Optional<dev.heed.alignment.AlignmentWriter> alignments) throws IOException, InterruptedException {
+            java.util.Optional<dev.heed.alignment.AlignmentWriter> alignments, String truncationNote)
+            throws IOException, InterruptedException {
         long totalBytes = io.inputIsStdin() ? -1 : Files.size(existing(Path.of(io.input)));
         InputStream in = io.inputIsStdin() ? System.in : Files.newInputStream(Path.of(io.input));
         OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
@@ -67,7 +71,8 @@ final class BatchCommandSupport {
                 : io.outputIsStdout() ? Destination.stream(System.err, "standard error")
                 : Destination.file(BatchIoOptions.defaultErrorsFor(Path.of(io.output)));
         RunSummary summary;
-        try (RecordReader reader = RecordReader.open(in, io.readerOptions());
+        try (RecordReader reader = RecordReader.open(in, io.inputIsStdin() ? "standard input" : io.input,
+                io.readerOptions());
                 ProgressReporter progress = ProgressReporter.forStderr(io.quiet, totalBytes)) {
             summary = new BatchRunner(io.batchOptions()).run(reader, io.input, output, errors, factory, progress,
                     alignments);
@@ -77,6 +82,14 @@ final class BatchCommandSupport {
         if (!io.quiet) {
             err.println("heed: " + summary.describe()
                     + (summary.failed() > 0 ? "; errors in " + errors.describe() : ""));
+            if (summary.truncated() > 0) {
+                err.printf("heed: %,d records were cut to fit the model: %s%n", summary.truncated(), truncationNote);
+            }
+            if (!summary.renamedFields().isEmpty()) {
+                String renamed = String.join(", ", summary.renamedFields());
+                err.println("heed: the input's own " + renamed + " kept as they were; the predictions are in "
+                        + OutputLines.PREFIX + String.join(", " + OutputLines.PREFIX, summary.renamedFields()));
+            }
             err.flush();
         }
         return summary.allWritten() ? ExitCodes.OK : ExitCodes.RECORDS_FAILED;

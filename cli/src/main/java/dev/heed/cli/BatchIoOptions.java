@@ -15,7 +15,9 @@ final class BatchIoOptions {
     String input;
 
     @Option(names = {"-o", "--output"}, defaultValue = "-", paramLabel = "FILE|-",
-            description = "Output JSON lines file; - for standard output (default).")
+            description = "Output JSON lines file; - for standard output (default). Each line keeps every field of its"
+                    + " input record unchanged; a result whose name the record already has (a gold \"label\") is"
+                    + " written as predicted_NAME.")
     String output;
 
     @Option(names = "--format", paramLabel = "text|tsv|jsonl",

@@ -8,7 +8,6 @@ import dev.heed.tasks.embedding.LongInputPolicy;
 import dev.heed.tasks.embedding.SentenceEmbedder;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,16 +44,11 @@ final class EmbedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EmbeddingOptions options = new EmbeddingOptions(DeviceSelection.resolve(DeviceChoice.parse(io.device)).device(),
                 Optional.ofNullable(pooling), LongInputPolicy.parse(longInput));
-        AtomicLong truncated = new AtomicLong();
         try (SentenceEmbedder embedder = SentenceEmbedder.load(model, options)) {
-            int code = BatchCommandSupport.runExporting(io, export, spec, embedder.exportsAttention(),
-                    embedder.modelName(), exporting -> new EmbedPredictor(embedder, truncated, exporting));
-            if (truncated.get() > 0 && !io.quiet) {
-                spec.commandLine().getErr().printf("heed: %,d inputs were truncated to fit the model"
-                        + " (\"truncated_tokens\" in their output; --long-input reject refuses them)%n", truncated.get());
-                spec.commandLine().getErr().flush();
-            }
-            return code;
+            return BatchCommandSupport.runExporting(io, export, spec, embedder.exportsAttention(),
+                    embedder.modelName(),
+                    "their lines say how many tokens were left out (\"truncated_tokens\"); --long-input reject"
+                            + " refuses such inputs", exporting -> new EmbedPredictor(embedder, exporting));
         }
     }
 }

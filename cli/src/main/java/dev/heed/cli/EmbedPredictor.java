@@ -12,23 +12,24 @@ import dev.heed.tasks.embedding.SentenceEmbedder;
 import dev.heed.tasks.embedding.TooLongException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** The predictor of {@code heed embed}: {@code {"vector": [...]}} per record, {@code truncated_tokens} when cut. */
 final class EmbedPredictor implements Predictor {
 
     private final SentenceEmbedder embedder;
-    private final AtomicLong truncated;
     private final boolean export;
 
-    EmbedPredictor(SentenceEmbedder embedder, AtomicLong truncated, boolean export) {
+    EmbedPredictor(SentenceEmbedder embedder, boolean export) {
         this.embedder = embedder;
-        this.truncated = truncated;
         this.export = export;
     }
 
     @Override
-    public List<Prediction> predict(List<Record> batch) {
+    public List<Prediction> predict(List<Record> batch) throws Exception {
+        return TokenlessTexts.predict(batch, this::predictAll);
+    }
+
+    private List<Prediction> predictAll(List<Record> batch) {
         List<Embedding> vectors;
         try {
             vectors = embedder.embed(batch.stream().map(Record::text).toList(), export);
@@ -47,9 +48,8 @@ final class EmbedPredictor implements Predictor {
             }
             if (e.truncatedTokens() > 0) {
                 fields.put("truncated_tokens", e.truncatedTokens());
-                truncated.incrementAndGet();
             }
-            out.add(Prediction.ok(fields, e.alignment()));
+            out.add(Prediction.ok(fields, e.alignment(), e.truncatedTokens() > 0));
         }
         return out;
     }

@@ -46,8 +46,8 @@ public final class HeedCommand implements Runnable {
             err.println("heed: " + e.getMessage());
             return ExitCodes.MODEL;
         }
-        if (e instanceof IOException) {
-            err.println("heed: " + e.getMessage());
+        if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
+            err.println("heed: " + (e instanceof java.io.UncheckedIOException u ? u.getCause() : e).getMessage());
             return ExitCodes.IO;
         }
         err.println("heed: internal error: " + e);

@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
         description = {"Sentiment per record: {\"id\",\"label\",\"score\",\"probs\"}; with --attention, the tokens"
                 + " (text, start, end) and the pooling attention weight of each (models whose encoder pools by"
                 + " attention: textcnn or bigru with attentionPooling); with --attention-out, the attention that"
-                + " decided (pooling, or every layer's self-attention for bert) in the chosen formats."})
+                + " decided (pooling, or every layer's self-attention for bert) in the chosen formats.",
+                "Texts longer than the model takes (its maxLength tokens) are truncated: the line says"
+                        + " \"truncated_tokens\" and the run's summary counts them. A text with no words is an error"
+                        + " record (no_tokens)."})
 final class SentimentCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "sst2", paramLabel = "NAME|DIR",
@@ -37,6 +40,7 @@ final class SentimentCommand implements Callable<Integer> {
         try (SentimentModel loaded = SentimentModel.load(model,
                 DeviceSelection.resolve(DeviceChoice.parse(io.device)).device())) {
             return BatchCommandSupport.runExporting(io, export, spec, loaded.exportsAttention(), loaded.name(),
+                    "their lines say how many tokens were left out (\"truncated_tokens\")",
                     exporting -> new SentimentPredictor(loaded, attention, exporting));
         }
     }

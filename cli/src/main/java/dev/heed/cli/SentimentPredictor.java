@@ -30,7 +30,11 @@ final class SentimentPredictor implements Predictor {
     }
 
     @Override
-    public List<Prediction> predict(List<Record> batch) {
+    public List<Prediction> predict(List<Record> batch) throws Exception {
+        return TokenlessTexts.predict(batch, this::predictAll);
+    }
+
+    private List<Prediction> predictAll(List<Record> batch) {
         List<SentimentPrediction> predictions = model.predict(batch.stream().map(Record::text).toList(),
                 attention || export);
         List<Prediction> out = new ArrayList<>(batch.size());
@@ -53,7 +57,7 @@ final class SentimentPredictor implements Predictor {
                             .put("weight", weights[i]);
                 }
             });
-            out.add(Prediction.ok(fields, export ? p.alignment() : Optional.empty()));
+            out.add(Prediction.ok(fields, export ? p.alignment() : Optional.empty(), p.truncated() > 0));
         }
         return out;
     }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
         description = {"Split each record into CoreNLP words (surface text, normalized form, start, end: UTF-16"
                 + " offsets into the text) and, with --tokenizer FILE.json, HuggingFace subwords with ids,"
                 + " spans and the index of the word each belongs to.",
-                "Output: {\"id\",\"text\",\"tokens\"|\"sentences\"[,\"subwords\"]} per record."})
+                "Output: {\"id\",\"text\",\"tokens\"|\"sentences\"[,\"subwords\"]} per record (\"text\" for"
+                        + " plain-text input; JSON and TSV records keep their own fields, and the offsets point into"
+                        + " the text field). A text with no words has \"tokens\":[]."})
 final class TokenizeCommand implements Callable<Integer> {
 
     @Option(names = "--tokenizer", defaultValue = "corenlp", paramLabel = "corenlp|FILE.json",

@@ -38,14 +38,20 @@ final class TokenizePredictor implements Predictor {
     public List<Prediction> predict(List<Record> batch) {
         List<Prediction> out = new ArrayList<>(batch.size());
         for (Record record : batch) {
-            out.add(Prediction.ok(tokenize(record.text())));
+            out.add(Prediction.ok(tokenize(record.text(), record.fields().isEmpty())));
         }
         return out;
     }
 
-    ObjectNode tokenize(String text) {
+    /**
+     * The tokens of {@code text}, with the text itself when {@code withText} (a plain-text record, which has no
+     * field holding it; JSON and TSV records keep their own text field, which the offsets point into).
+     */
+    ObjectNode tokenize(String text, boolean withText) {
         ObjectNode result = JSON.objectNode();
-        result.put("text", text);
+        if (withText) {
+            result.put("text", text);
+        }
         List<Sentence> split = words.sentences(text);
         List<Token> all = new ArrayList<>();
         if (sentences) {

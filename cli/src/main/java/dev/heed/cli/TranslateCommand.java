@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
         description = {"Translate each record: {\"id\",\"translation\",\"score\"} (+ \"nbest\" with --n-best > 1);"
                 + " with --attention-out, the cross-attention of every layer and head (source subwords against target"
                 + " subwords) in the chosen formats. A record of several sentences is split with CoreNLP, translated"
-                + " sentence by sentence and joined; a sentence longer than the model takes is an error record."})
+                + " sentence by sentence and joined; a sentence longer than the model takes is an error record"
+                + " (too_long), a text with no words one too (no_tokens). A translation that stops at the length limit"
+                + " before it ends says \"truncated\": true, and the run's summary counts it."})
 final class TranslateCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "multi30k-en-de", paramLabel = "NAME|DIR",
@@ -74,6 +76,8 @@ final class TranslateCommand implements Callable<Integer> {
         try (TranslationModel loaded = TranslationModel.load(model,
                 DeviceSelection.resolve(DeviceChoice.parse(io.device)).device())) {
             return BatchCommandSupport.runExporting(io, export, spec, loaded.exportsAttention(), loaded.name(),
+                    "their translations stopped at the length limit (--max-length, or twice the source"
+                            + " length plus 10) before ending (\"truncated\": true)",
                     exporting -> new TranslatePredictor(loaded, options.withAttention(exporting)));
         }
     }

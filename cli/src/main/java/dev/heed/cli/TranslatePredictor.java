@@ -27,7 +27,11 @@ final class TranslatePredictor implements Predictor {
     }
 
     @Override
-    public List<Prediction> predict(List<Record> batch) {
+    public List<Prediction> predict(List<Record> batch) throws Exception {
+        return TokenlessTexts.predict(batch, this::predictAll);
+    }
+
+    private List<Prediction> predictAll(List<Record> batch) {
         List<Translation> translations;
         try {
             translations = model.translate(batch.stream().map(Record::text).toList(), options);
@@ -41,13 +45,16 @@ final class TranslatePredictor implements Predictor {
         for (Translation t : translations) {
             ObjectNode fields = JsonNodeFactory.instance.objectNode();
             fields.put("translation", t.text()).put("score", t.score());
+            if (t.truncated()) {
+                fields.put("truncated", true);
+            }
             if (options.nBest() > 1) {
                 ArrayNode nbest = fields.putArray("nbest");
                 for (Translation.Scored s : t.nBest()) {
                     nbest.addObject().put("translation", s.text()).put("score", s.score());
                 }
             }
-            out.add(Prediction.ok(fields, options.attention() ? t.alignment() : Optional.empty()));
+            out.add(Prediction.ok(fields, options.attention() ? t.alignment() : Optional.empty(), t.truncated()));
         }
         return out;
     }

@@ -41,7 +41,8 @@ class EmbedCommandTest {
         Path out = dir.resolve("out.jsonl");
         CliRun run = CliRun.of("embed", "-i", in.toString(), "-o", out.toString(), "--device", "cpu");
         assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
-        assertTrue(run.err().contains("1 inputs were truncated"), run.err());
+        assertTrue(run.err().contains("read 3, written 2, failed 1, truncated 1"), run.err());
+        assertTrue(run.err().contains("1 records were cut to fit the model"), run.err());
         List<JsonNode> lines = read(out);
         assertEquals(2, lines.size());
         double norm = 0;
@@ -58,6 +59,30 @@ class EmbedCommandTest {
         assertEquals(ExitCodes.RECORDS_FAILED, rejecting.exitCode());
         List<String> kinds = read(dir.resolve("strict.errors.jsonl")).stream().map(n -> n.get("kind").asText()).toList();
         assertEquals(List.of("too_long", "empty_text"), kinds);
+    }
+
+    @Test
+    void anInputVectorIsKeptAndTheEmbeddingGoesBesideIt() throws Exception {
+        Path in = dir.resolve("vectors.jsonl");
+        Files.writeString(in, "{\"id\":\"v\",\"text\":\"A man eats.\",\"vector\":[0.5,0.5]}\n");
+        Path out = dir.resolve("vectors-out.jsonl");
+        CliRun run = CliRun.of("embed", "-i", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode line = read(out).get(0);
+        assertEquals("[0.5,0.5]", line.get("vector").toString(), "the input's own vector");
+        assertEquals(384, line.get("predicted_vector").size());
+    }
+
+    @Test
+    void aTextWithNoTokensIsAnErrorRecordNotAVector() throws Exception {
+        Path in = dir.resolve("invisible.txt");
+        Files.writeString(in, "\u200B\nA man eats.\n\u2063\n");
+        Path out = dir.resolve("invisible-out.jsonl");
+        CliRun run = CliRun.of("embed", "-i", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
+        assertEquals(List.of("2"), read(out).stream().map(n -> n.get("id").asText()).toList());
+        assertEquals(List.of("no_tokens", "no_tokens"), read(dir.resolve("invisible-out.errors.jsonl")).stream()
+                .map(n -> n.get("kind").asText()).toList());
     }
 
     @Test

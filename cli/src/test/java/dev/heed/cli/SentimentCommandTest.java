@@ -114,8 +114,76 @@ class SentimentCommandTest {
         assertEquals("superb", superb.get("text").asText());
         assertEquals("the film was superb".indexOf("superb"), superb.get("start").asInt());
         assertTrue(lines.get(3).get("truncated_tokens").asInt() > 1000, "the long input is cut and says so");
+        assertTrue(run.err().contains("read 6, written 4, failed 2, truncated 1"), "and the summary counts it: "
+                + run.err());
         List<String> errors = Files.readAllLines(dir.resolve("out.errors.jsonl"));
         assertEquals(2, errors.size());
+    }
+
+    @Test
+    void anEmojiCutInHalfComesBackAsItWentIn() throws Exception {
+        Path in = dir.resolve("cut.jsonl");
+        Files.writeString(in, "{\"id\":\"s1\",\"text\":\"cut emoji \\ud83d here, a superb film\"}\n");
+        Path out = dir.resolve("cut-out.jsonl");
+        CliRun run = CliRun.of("sentiment", "--model", model.toString(), "--attention", "-i", in.toString(), "-o",
+                out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode line = HeedJson.COMPACT.readTree(Files.readString(out));
+        assertEquals("cut emoji \ud83d here, a superb film", line.get("text").asText(),
+                "kept, not fused with the space");
+        assertEquals("positive", line.get("label").asText());
+    }
+
+    @Test
+    void aLabelledFileKeepsItsGoldLabelAndScoreBesideThePrediction() throws Exception {
+        Path jsonl = dir.resolve("gold.jsonl");
+        Files.writeString(jsonl, "{\"id\":\"g1\",\"text\":\"it is a charming and often affecting journey .\","
+                + "\"label\":\"negative\",\"score\":5}\n");
+        Path out = dir.resolve("gold-out.jsonl");
+        CliRun run = CliRun.of("sentiment", "-i", jsonl.toString(), "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode line = HeedJson.COMPACT.readTree(Files.readString(out));
+        assertEquals("g1", line.get("id").asText());
+        assertEquals("negative", line.get("label").asText(), "the gold label is the user's, unchanged");
+        assertEquals(5, line.get("score").asInt(), "the user's score, unchanged");
+        assertEquals("positive", line.get("predicted_label").asText());
+        assertTrue(line.get("predicted_score").asDouble() > 0.5, line.toString());
+        assertTrue(line.has("probs"), "no clash: the prediction's own name");
+        assertTrue(run.err().contains("predicted_label"), "the summary says where the predictions went: " + run.err());
+
+        Path tsv = dir.resolve("sst2-dev.tsv");
+        Files.writeString(tsv, "sentence\tlabel\nit 's a charming and often affecting journey . \t1\n"
+                + "unflinchingly bleak and desperate \t0\n");
+        Path tsvOut = dir.resolve("sst2-out.jsonl");
+        run = CliRun.of("sentiment", "-i", tsv.toString(), "--text-field", "sentence", "-o", tsvOut.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(tsvOut);
+        assertEquals("1", HeedJson.COMPACT.readTree(lines.get(0)).get("label").asText(), "SST-2's gold label is kept");
+        assertEquals("0", HeedJson.COMPACT.readTree(lines.get(1)).get("label").asText());
+        assertEquals("negative", HeedJson.COMPACT.readTree(lines.get(1)).get("predicted_label").asText());
+    }
+
+    @Test
+    void aTextWithNoWordsIsAnErrorRecordNotAConfidentAnswer() throws Exception {
+        Path in = dir.resolve("invisible.txt");
+        Files.writeString(in, "\u200B\n\u2063\na gorgeous, witty film\n\u200B\u2063\u200B\n");
+        Path out = dir.resolve("invisible-out.jsonl");
+        for (String model : List.of("sst2", SentimentCommandTest.model.toString())) {
+            CliRun run = CliRun.of("sentiment", "--model", model, "--batch-size", "4", "-i", in.toString(), "-o",
+                    out.toString());
+            assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
+            List<String> lines = Files.readAllLines(out);
+            assertEquals(1, lines.size(), model + ": only the line with words is answered");
+            assertEquals("3", HeedJson.COMPACT.readTree(lines.get(0)).get("id").asText());
+            List<JsonNode> errors = new ArrayList<>();
+            for (String e : Files.readAllLines(dir.resolve("invisible-out.errors.jsonl"))) {
+                errors.add(HeedJson.COMPACT.readTree(e));
+            }
+            assertEquals(List.of("no_tokens", "no_tokens", "no_tokens"), errors.stream().map(e -> e.get("kind").asText())
+                    .toList(), model);
+            assertEquals(List.of(1L, 2L, 4L), errors.stream().map(e -> e.get("line").asLong()).toList());
+            assertTrue(errors.get(0).get("reason").asText().contains("U+200B"), errors.get(0).toString());
+        }
     }
 
     @Test

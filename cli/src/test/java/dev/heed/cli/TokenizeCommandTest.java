@@ -101,6 +101,82 @@ class TokenizeCommandTest {
     }
 
     @Test
+    void anEmojiCutInHalfComesBackAsItWentIn() throws IOException {
+        Path in = dir.resolve("cut.jsonl");
+        Files.writeString(in, "{\"id\":\"s1\",\"text\":\"cut emoji \\ud83d here\"}\n");
+        Path out = dir.resolve("cut-out.jsonl");
+        CliRun run = CliRun.of("tokenize", "-i", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode record = read(out).get(0);
+        assertEquals("cut emoji \ud83d here", record.get("text").asText(), "the lone surrogate is kept, not fused");
+        assertEquals(List.of("cut", "emoji", "here"), record.get("tokens").findValuesAsText("surface").stream()
+                .filter(t -> !t.equals("\ud83d")).toList());
+    }
+
+    @Test
+    void inputFieldsNamedLikeTheOutputAreKept() throws IOException {
+        Path in = dir.resolve("fields.jsonl");
+        Files.writeString(in, "{\"text\":\"Gold tokens.\",\"tokens\":[\"Gold\",\"tokens\",\".\"]}\n");
+        Path out = dir.resolve("fields-out.jsonl");
+        CliRun run = CliRun.of("tokenize", "-i", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode record = read(out).get(0);
+        assertEquals("[\"Gold\",\"tokens\",\".\"]", record.get("tokens").toString(), "the input's own tokens");
+        assertEquals(3, record.get("predicted_tokens").size());
+        assertEquals(List.of("id", "text", "tokens", "predicted_tokens"), fieldNames(record),
+                "the text is not repeated: the input has it");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void aTextWithNoWordsHasNoTokensAndIsNotAnError() throws IOException {
+        Path in = dir.resolve("invisible.txt");
+        Files.writeString(in, "\u200B\n\u2063\n");
+        Path out = dir.resolve("invisible-out.jsonl");
+        CliRun run = CliRun.of("tokenize", "-i", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        for (JsonNode record : read(out)) {
+            assertEquals(0, record.get("tokens").size(), "the tokenizer's answer: no tokens");
+        }
+    }
+
+    @Test
+    void aTruncatedGzipInputIsAnIoErrorNamingTheFileAndTheLine() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            for (int i = 1; i <= 5_000; i++) {
+                gz.write(("{\"id\":\"" + i + "\",\"text\":\"line number " + i + " of a long file\"}\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Path in = dir.resolve("reviews.jsonl.gz");
+        Files.write(in, java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2));
+        CliRun run = CliRun.of("tokenize", "-i", in.toString(), "-o", dir.resolve("reviews.out.jsonl").toString());
+        assertEquals(ExitCodes.IO, run.exitCode(), run.err());
+        assertTrue(run.err().contains(in.toString()) && run.err().matches("(?s).*line \\d+.*"), run.err());
+        assertTrue(run.err().contains("truncated"), run.err());
+    }
+
+    @Test
+    void anOutputThatIsADirectoryIsAnIoErrorNamingIt() throws IOException {
+        Path in = dir.resolve("one.txt");
+        Files.writeString(in, "one line\n");
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        CliRun run = CliRun.of("tokenize", "-i", in.toString(), "-o", folder.toString());
+        assertEquals(ExitCodes.IO, run.exitCode(), run.err());
+        assertTrue(run.err().contains("output file " + folder), run.err());
+        run = CliRun.of("tokenize", "-i", in.toString(), "-o", dir.resolve("ok.jsonl").toString(), "--errors",
+                folder.toString());
+        assertEquals(ExitCodes.IO, run.exitCode(), run.err());
+        assertTrue(run.err().contains("errors file " + folder), run.err());
+    }
+
+    @Test
     void aMissingInputIsAnIoError() {
         CliRun run = CliRun.of("tokenize", "--input", dir.resolve("absent.txt").toString());
         assertEquals(ExitCodes.IO, run.exitCode());

@@ -121,6 +121,51 @@ class TranslateCommandTest {
     }
 
     @Test
+    void aReferenceTranslationInTheInputIsKeptBesideTheModels() throws Exception {
+        Path in = dir.resolve("references.jsonl");
+        Files.writeString(in, "{\"id\":\"r1\",\"text\":\"the red cat sees the fish.\","
+                + "\"translation\":\"die rote katze sieht den fisch.\",\"score\":0.9}\n");
+        Path out = dir.resolve("references-out.jsonl");
+        CliRun run = CliRun.of("translate", "--model", model.toString(), "--beam", "1", "-i", in.toString(), "-o",
+                out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode line = HeedJson.COMPACT.readTree(Files.readString(out));
+        assertEquals("die rote katze sieht den fisch.", line.get("translation").asText(), "the reference, unchanged");
+        assertEquals(0.9, line.get("score").asDouble());
+        assertEquals("die rote katze sieht die fisch.", line.get("predicted_translation").asText());
+        assertTrue(line.get("predicted_score").isNumber());
+    }
+
+    @Test
+    void aTextWithNoWordsIsAnErrorRecordNotATranslation() throws Exception {
+        Path in = dir.resolve("invisible.txt");
+        Files.writeString(in, "\u200B\nthe dog runs.\n\u2063\n");
+        Path out = dir.resolve("invisible-out.jsonl");
+        CliRun run = CliRun.of("translate", "--model", model.toString(), "--beam", "1", "-i", in.toString(), "-o",
+                out.toString(), "-q");
+        assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(1, lines.size());
+        assertEquals("2", HeedJson.COMPACT.readTree(lines.get(0)).get("id").asText());
+        String errors = Files.readString(dir.resolve("invisible-out.errors.jsonl"));
+        assertEquals(2, errors.split("no_tokens", -1).length - 1, errors);
+    }
+
+    @Test
+    void aTranslationCutAtTheLengthLimitSaysSoAndIsCounted() throws Exception {
+        Path in = dir.resolve("limit.txt");
+        Files.writeString(in, "the red cat sees the fish.\nthe dog.\n");
+        Path out = dir.resolve("limit-out.jsonl");
+        CliRun run = CliRun.of("translate", "--model", model.toString(), "--beam", "1", "--max-length", "4", "-i",
+                in.toString(), "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(HeedJson.COMPACT.readTree(lines.get(0)).get("truncated").asBoolean(), lines.get(0));
+        assertTrue(!HeedJson.COMPACT.readTree(lines.get(1)).has("truncated"), "a translation that ended: " + lines.get(1));
+        assertTrue(run.err().contains("read 2, written 2, failed 0, truncated 1"), run.err());
+    }
+
+    @Test
     void aSentenceLongerThanTheModelTakesIsAnErrorRecordNotACut() throws Exception {
         Path in = dir.resolve("long.txt");
         Files.writeString(in, "the cat " + "and the dog ".repeat(80) + "\nthe dog.\n");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.json.HeedJson;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +37,7 @@ public final class AlignmentJson implements AlignmentExporter {
 
     @Override
     public void write(Alignment alignment, String recordId, OutputStream out) throws IOException {
-        out.write(HeedJson.COMPACT.writeValueAsString(toJson(alignment, recordId)).getBytes(StandardCharsets.UTF_8));
+        out.write(HeedJson.COMPACT.writeValueAsBytes(toJson(alignment, recordId)));
         out.write('\n');
     }
 

@@ -38,7 +38,11 @@ public final class AlignmentWriter implements AutoCloseable {
         if (exporters.isEmpty()) {
             throw new IllegalArgumentException("name at least one alignment format: " + AlignmentExporters.names());
         }
-        this.dir = Files.createDirectories(dir);
+        try {
+            this.dir = Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IOException("cannot create the attention folder " + dir + ": " + e, e);
+        }
         this.exporters = List.copyOf(exporters);
         shared.put(IDS, open(IDS));
         for (AlignmentExporter e : exporters) {
@@ -49,8 +53,16 @@ public final class AlignmentWriter implements AutoCloseable {
     }
 
     private OutputStream open(String name) throws IOException {
-        return new BufferedOutputStream(Files.newOutputStream(dir.resolve(name), StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+        try {
+            return new BufferedOutputStream(Files.newOutputStream(dir.resolve(name), StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+        } catch (IOException e) {
+            throw failure(name, e);
+        }
+    }
+
+    private IOException failure(String name, IOException e) {
+        return new IOException("cannot write the alignment file " + dir.resolve(name) + ": " + e, e);
     }
 
     /** Writes record {@code recordId}'s alignment in every format. */
@@ -60,18 +72,26 @@ public final class AlignmentWriter implements AutoCloseable {
         }
         String safe = uniqueName(recordId);
         for (AlignmentExporter e : exporters) {
-            if (e.linePerRecord()) {
-                ByteArrayOutputStream line = new ByteArrayOutputStream();
-                e.write(alignment, recordId, line);
-                shared.get(e.fileName(safe)).write(line.toByteArray());
-            } else {
-                Path file = dir.resolve(e.fileName(safe));
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-                    e.write(alignment, recordId, out);
+            String name = e.fileName(safe);
+            try {
+                if (e.linePerRecord()) {
+                    ByteArrayOutputStream line = new ByteArrayOutputStream();
+                    e.write(alignment, recordId, line);
+                    shared.get(name).write(line.toByteArray());
+                } else {
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(name)))) {
+                        e.write(alignment, recordId, out);
+                    }
                 }
+            } catch (IOException x) {
+                throw failure(name, x);
             }
         }
-        shared.get(IDS).write((recordId.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            shared.get(IDS).write((recordId.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException x) {
+            throw failure(IDS, x);
+        }
     }
 
     private String uniqueName(String recordId) {
@@ -93,11 +113,11 @@ public final class AlignmentWriter implements AutoCloseable {
         }
         closed = true;
         IOException first = null;
-        for (OutputStream out : shared.values()) {
+        for (Map.Entry<String, OutputStream> out : shared.entrySet()) {
             try {
-                out.close();
+                out.getValue().close();
             } catch (IOException e) {
-                first = first == null ? e : first;
+                first = first == null ? failure(out.getKey(), e) : first;
             }
         }
         if (first != null) {

@@ -59,7 +59,9 @@ public final class HtmlExporter implements AlignmentExporter {
         data.put("weights", Base64.getEncoder().encodeToString(quantize(a.weights())));
         String json;
         try {
-            json = HeedJson.COMPACT.writeValueAsString(data);
+            // Bytes, not writeValueAsString: HeedJson writes an unpaired surrogate as an escape, which the
+            // page's UTF-8 keeps (a raw one would become '?').
+            json = new String(HeedJson.COMPACT.writeValueAsBytes(data), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,5 @@
 package dev.heed.batch;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.alignment.AlignmentWriter;
 import dev.heed.engine.IntraOpThreads;
 import dev.heed.io.JsonLinesWriter;
@@ -20,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a predictor over every record of an input and writes one output line per good record, in input
- * order, and one error record per bad one; nothing is dropped.
+ * order, and one error record per bad one; nothing is dropped. An output line keeps every field of its input
+ * record unchanged; a prediction field whose name the record already uses is renamed (see {@link OutputLines}).
  *
  * <p>Records are read in windows; within a window they are sorted by text length and cut into batches,
  * which worker threads (each with its own predictor) process; the window is then written back in input
@@ -81,19 +82,21 @@ public final class BatchRunner {
                 : new ResumeJournal(inputName, 0, 0, 0, 0, 0, false);
         if (start.complete()) {
             LOG.info("{} is already complete; nothing to resume", output.describe());
-            return new RunSummary(0, 0, 0, start.lastLine(), start.written(), start.failed(), 0);
+            return new RunSummary(0, 0, 0, 0, start.lastLine(), start.written(), start.failed(), 0, Set.of());
         }
         journalOwner.ifPresent(this::deleteJournalIfFresh);
 
         long read = 0;
         long written = 0;
         long failed = 0;
+        long truncated = 0;
         long lastLine = start.lastLine();
+        Set<String> renamed = new TreeSet<>();
         List<Predictor> predictors = new ArrayList<>();
         ExecutorService workers = options.threads() > 1
                 ? Executors.newFixedThreadPool(options.threads(), daemonThreads()) : null;
-        try (JsonLinesWriter out = open(output, start.outputBytes());
-                JsonLinesWriter err = open(errors, start.errorBytes())) {
+        try (JsonLinesWriter out = open(output, "output", start.outputBytes(), start.written());
+                JsonLinesWriter err = open(errors, "errors", start.errorBytes(), start.failed())) {
             BlockingQueue<Predictor> pool = new ArrayBlockingQueue<>(options.threads());
             for (int i = 0; i < options.threads(); i++) {
                 Predictor p = createPredictor(factory);
@@ -123,19 +126,22 @@ public final class BatchRunner {
                     read++;
                     lastLine = outcome.line();
                     if (outcome instanceof RecordError e) {
-                        err.write(errorLine(e));
+                        err.write(OutputLines.error(e));
                         failed++;
                     } else if (predictions[i] instanceof Prediction.Failed f) {
                         Record r = (Record) outcome;
-                        err.write(errorLine(new RecordError(r.line(), r.id(), f.kind(), f.reason())));
+                        err.write(OutputLines.error(new RecordError(r.line(), r.id(), f.kind(), f.reason())));
                         failed++;
                     } else {
                         Prediction.Ok ok = (Prediction.Ok) predictions[i];
-                        out.write(outputLine((Record) outcome, ok.fields()));
+                        out.write(OutputLines.output((Record) outcome, ok.fields(), renamed));
                         if (alignments.isPresent() && ok.alignment().isPresent()) {
                             alignments.get().write(((Record) outcome).id(), ok.alignment().get());
                         }
                         written++;
+                        if (ok.truncated()) {
+                            truncated++;
+                        }
                     }
                 }
                 out.flush();
@@ -158,8 +164,8 @@ public final class BatchRunner {
         if (errors instanceof Destination.File f && Files.exists(f.path()) && Files.size(f.path()) == 0) {
             Files.delete(f.path());
         }
-        return new RunSummary(read, written, failed, start.lastLine(), start.written() + written,
-                start.failed() + failed, (System.nanoTime() - started) / 1e9);
+        return new RunSummary(read, written, failed, truncated, start.lastLine(), start.written() + written,
+                start.failed() + failed, (System.nanoTime() - started) / 1e9, renamed);
     }
 
     private Prediction[] predictWindow(List<ReadOutcome> window, BlockingQueue<Predictor> pool,
@@ -281,30 +287,28 @@ public final class BatchRunner {
         }
     }
 
-    private JsonLinesWriter open(Destination destination, long startBytes) throws IOException {
+    /** Opens {@code destination}, the run's {@code role} ("output", "errors"), naming it in every error. */
+    private JsonLinesWriter open(Destination destination, String role, long startBytes, long startLines)
+            throws IOException {
         return switch (destination) {
             case Destination.File f -> {
-                Path parent = f.path().toAbsolutePath().getParent();
-                Files.createDirectories(parent);
-                OutputStream stream = new FileOutputStream(f.path().toFile(), options.resume());
+                String name = "the " + role + " file " + f.path();
+                OutputStream stream;
+                try {
+                    Files.createDirectories(f.path().toAbsolutePath().getParent());
+                    stream = new FileOutputStream(f.path().toFile(), options.resume());
+                } catch (IOException e) {
+                    String reason = e.getMessage() == null ? e.getClass().getSimpleName()
+                            : e.getMessage().startsWith(f.path() + " (")
+                            ? e.getMessage().substring(f.path().toString().length() + 2, e.getMessage().length() - 1)
+                            : e.getMessage();
+                    throw new IOException("cannot open " + name + " for writing: " + reason, e);
+                }
                 yield new JsonLinesWriter(new BufferedOutputStream(stream, 1 << 16),
-                        options.resume() ? startBytes : 0, true);
+                        options.resume() ? startBytes : 0, options.resume() ? startLines : 0, true, name);
             }
-            case Destination.Stream s -> new JsonLinesWriter(s.stream(), 0, false);
+            case Destination.Stream s -> new JsonLinesWriter(s.stream(), 0, 0, false, s.name());
         };
-    }
-
-    private static ObjectNode outputLine(Record record, ObjectNode result) {
-        ObjectNode line = JsonNodeFactory.instance.objectNode();
-        line.put("id", record.id());
-        line.setAll(record.fields());
-        line.setAll(result);
-        return line;
-    }
-
-    private static ObjectNode errorLine(RecordError e) {
-        return JsonNodeFactory.instance.objectNode().put("line", e.line()).put("id", e.id())
-                .put("kind", e.kind()).put("reason", e.reason());
     }
 
     private static Predictor createPredictor(PredictorFactory factory) throws IOException {

@@ -10,12 +10,18 @@ public sealed interface Prediction {
 
     /**
      * The fields to add to the record's output line ({@code label}, {@code score}, ...) and, when asked for,
-     * the attention that produced them, exported in input order with the output line.
+     * the attention that produced them, exported in input order with the output line; {@code truncated} when
+     * the input or the answer was cut to fit the model (the fields say how), which the run counts.
      */
-    record Ok(ObjectNode fields, Optional<Alignment> alignment) implements Prediction {
+    record Ok(ObjectNode fields, Optional<Alignment> alignment, boolean truncated) implements Prediction {
         public Ok {
             Objects.requireNonNull(fields, "fields");
             Objects.requireNonNull(alignment, "alignment");
+        }
+
+        /** Nothing was cut. */
+        public Ok(ObjectNode fields, Optional<Alignment> alignment) {
+            this(fields, alignment, false);
         }
     }
 
@@ -33,6 +39,11 @@ public sealed interface Prediction {
 
     static Prediction ok(ObjectNode fields, Optional<Alignment> alignment) {
         return new Ok(fields, alignment);
+    }
+
+    /** As {@link #ok(ObjectNode, Optional)}; {@code truncated}: the input or the answer was cut to fit the model. */
+    static Prediction ok(ObjectNode fields, Optional<Alignment> alignment, boolean truncated) {
+        return new Ok(fields, alignment, truncated);
     }
 
     static Prediction failed(String kind, String reason) {

@@ -49,7 +49,11 @@ public record ResumeJournal(String input, long lastLine, long outputBytes, long 
     public void write(Path output) throws IOException {
         Path file = pathFor(output);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        HeedJson.COMPACT.writeValue(tmp.toFile(), this);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            HeedJson.COMPACT.writeValue(tmp.toFile(), this);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IOException("cannot write the progress file " + file + ": " + e.getMessage(), e);
+        }
     }
 }

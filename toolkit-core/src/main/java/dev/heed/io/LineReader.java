@@ -28,6 +28,11 @@ final class LineReader {
         this.maxBytes = maxBytes;
     }
 
+    /** Lines returned so far: the number of the last one. */
+    long linesRead() {
+        return number;
+    }
+
     /** The next line, or {@code null} at the end of input. */
     Line next() throws IOException {
         if (eof && pos >= limit) {

@@ -8,8 +8,8 @@ import java.util.Optional;
  *
  * @param format the input format
  * @param textField the field (JSON lines) or column (TSV) holding the text
- * @param idField the field or column holding the id; when absent, the line number is the id
- *     ({@code "id"} is used for JSON lines when present)
+ * @param idField the field or column holding the id; when absent, the {@code "id"} field or column when
+ *     there is one, else the line number
  * @param maxLineBytes longer lines are errors ({@code line_too_long}), skipped without being loaded
  */
 public record ReaderOptions(RecordFormat format, String textField, Optional<String> idField, int maxLineBytes) {

@@ -21,6 +21,8 @@ public record RecordError(long line, String id, String kind, String reason) impl
     public static final String MISSING_FIELD = "missing_field";
     /** The text is empty or only whitespace. */
     public static final String EMPTY_TEXT = "empty_text";
+    /** The text holds no word or token a model can read (only invisible or format characters, e.g. U+200B). */
+    public static final String NO_TOKENS = "no_tokens";
     /** The line is longer than the reader's limit. */
     public static final String LINE_TOO_LONG = "line_too_long";
     /** A TSV row has a different number of columns than the header. */

@@ -26,7 +26,9 @@ import java.util.zip.GZIPInputStream;
  * <p>Every line gives exactly one {@link ReadOutcome}: a record, or an error naming the line and the
  * reason (invalid UTF-8, malformed JSON, missing field, empty text, over-long line, bad TSV row); a bad
  * line never stops reading. A problem with the whole input (a TSV header without the text column) is an
- * {@link IllegalArgumentException} when the reader is opened. Not thread-safe; the caller closes it.
+ * {@link IllegalArgumentException} when the reader is opened. An input that cannot be read any further (a
+ * truncated or corrupt gzip file, a failing disk) is an {@link IOException} naming the input and the line.
+ * Not thread-safe; the caller closes it.
  */
 public final class RecordReader implements Closeable {
 
@@ -34,21 +36,28 @@ public final class RecordReader implements Closeable {
     private final CountingInputStream counted;
     private final LineReader lines;
     private final ReaderOptions options;
+    private final String name;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private List<String> columns = List.of();
     private int textColumn = -1;
     private int idColumn = -1;
 
-    private RecordReader(InputStream raw, ReaderOptions options) throws IOException {
+    private RecordReader(InputStream raw, String name, ReaderOptions options) throws IOException {
         this.raw = raw;
+        this.name = name;
         this.counted = new CountingInputStream(raw);
         BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
-        buffered.mark(2);
-        int b1 = buffered.read();
-        int b2 = buffered.read();
-        buffered.reset();
-        InputStream decoded = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        InputStream decoded;
+        try {
+            buffered.mark(2);
+            int b1 = buffered.read();
+            int b2 = buffered.read();
+            buffered.reset();
+            decoded = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        } catch (IOException e) {
+            throw ReadFailure.at(name, 1, e);
+        }
         this.lines = new LineReader(decoded, options.maxLineBytes());
         this.options = options;
         if (options.format() == RecordFormat.TSV) {
@@ -56,18 +65,31 @@ public final class RecordReader implements Closeable {
         }
     }
 
-    /** Reads {@code in}, which the reader closes. */
+    /** Reads {@code in}, which the reader closes; {@code name} (a path, "standard input") is for messages. */
+    public static RecordReader open(InputStream in, String name, ReaderOptions options) throws IOException {
+        return new RecordReader(in, name, options);
+    }
+
+    /** Reads {@code in}, which the reader closes; messages call it "the input". */
     public static RecordReader open(InputStream in, ReaderOptions options) throws IOException {
-        return new RecordReader(in, options);
+        return new RecordReader(in, "the input", options);
     }
 
     /** Reads {@code file}. */
     public static RecordReader open(Path file, ReaderOptions options) throws IOException {
-        return new RecordReader(Files.newInputStream(file), options);
+        return new RecordReader(Files.newInputStream(file), file.toString(), options);
+    }
+
+    private LineReader.Line nextLine() throws IOException {
+        try {
+            return lines.next();
+        } catch (IOException e) {
+            throw ReadFailure.at(name, lines.linesRead() + 1, e);
+        }
     }
 
     private void readHeader() throws IOException {
-        LineReader.Line header = lines.next();
+        LineReader.Line header = nextLine();
         if (header == null || header.overLong()) {
             throw new IllegalArgumentException("the TSV input has no header line naming its columns");
         }
@@ -84,12 +106,14 @@ public final class RecordReader implements Closeable {
                 throw new IllegalArgumentException("the TSV header has no column '" + options.idField().get()
                         + "'; its columns are " + columns + ": pass --id-field with one of them");
             }
+        } else {
+            idColumn = columns.indexOf("id");   // as for JSON lines: "id" when there is one, else the line number
         }
     }
 
     /** The next outcome, or {@code null} at the end of input. */
     public ReadOutcome next() throws IOException {
-        LineReader.Line line = lines.next();
+        LineReader.Line line = nextLine();
         if (line == null) {
             return null;
         }

@@ -58,8 +58,8 @@ public final class ModelDirectory {
         try {
             manifest = HeedJson.PRETTY.readValue(file.toFile(), ModelManifest.class);
         } catch (JsonProcessingException e) {
-            throw new ModelManifestException(file + " is not a valid model manifest: " + e.getOriginalMessage()
-                    + " (re-extract or re-train the model)", e);
+            throw new ModelManifestException(file + " is not a valid model manifest " + HeedJson.where(e) + ": "
+                    + e.getOriginalMessage() + " (re-extract or re-train the model)", e);
         } catch (IOException e) {
             throw new ModelManifestException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -96,7 +95,7 @@ public final class SafeTensorsWriter {
         }
         byte[] json;
         try {
-            json = HeedJson.COMPACT.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
+            json = HeedJson.COMPACT.writeValueAsBytes(root);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

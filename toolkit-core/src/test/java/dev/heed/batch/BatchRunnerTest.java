@@ -70,7 +70,7 @@ class BatchRunnerTest {
             assertEquals(String.valueOf(i + 1), output.get(i).get("id").asText());
             assertEquals(lines.get(i).toUpperCase(), output.get(i).get("upper").asText());
         }
-        assertEquals(new RunSummary(500, 500, 0, 0, 500, 0, summary.seconds()), summary);
+        assertEquals(new RunSummary(500, 500, 0, 0, 0, 500, 0, summary.seconds(), java.util.Set.of()), summary);
         for (List<Integer> batch : UpperCasePredictor.BATCH_LENGTHS) {
             for (int k = 1; k < batch.size(); k++) {
                 assertTrue(batch.get(k - 1) <= batch.get(k), "batch not sorted by length: " + batch);
@@ -151,5 +151,147 @@ class BatchRunnerTest {
         }
         assertEquals(3, Files.readAllLines(output).size());
         assertFalse(Files.exists(errors));
+    }
+
+    /** Predicts {"label":"positive","score":0.8} for every record; rejects texts holding "reject". */
+    static final class LabelPredictor implements Predictor {
+        @Override
+        public List<Prediction> predict(List<dev.heed.io.Record> batch) {
+            return batch.stream().map(r -> r.text().contains("reject")
+                    ? Prediction.failed("too_long", "rejected")
+                    : Prediction.ok(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                            .put("label", "positive").put("score", 0.8))).toList();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private RunSummary runLabels(String input, ReaderOptions options, Path out, Path err) throws Exception {
+        try (RecordReader reader = RecordReader.open(
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), options)) {
+            return new BatchRunner(BatchOptions.defaults()).run(reader, "-", Destination.file(out),
+                    Destination.file(err), LabelPredictor::new, ProgressReporter.silent());
+        }
+    }
+
+    @Test
+    void everyInputFieldIsKeptAndAPredictionWhoseNameIsTakenGoesUnderPredicted() throws Exception {
+        String input = String.join("\n",
+                "{\"id\":\"g1\",\"text\":\"it is a charming and often affecting journey .\",\"label\":\"negative\",\"score\":5}",
+                "{\"text\":\"no id\",\"label\":\"gold\",\"predicted_label\":\"mine\"}",
+                "{\"id\":7,\"text\":\"a number id\",\"probs\":[1]}");
+        Path out = dir.resolve("labels.jsonl");
+        RunSummary summary = runLabels(input, ReaderOptions.of(RecordFormat.JSONL), out, dir.resolve("e.jsonl"));
+        List<JsonNode> lines = jsonLines(Files.readAllBytes(out));
+        JsonNode gold = lines.get(0);
+        assertEquals("g1", gold.get("id").asText());
+        assertEquals("negative", gold.get("label").asText(), "the gold label is kept");
+        assertEquals(5, gold.get("score").asInt(), "the input's score is kept");
+        assertEquals("positive", gold.get("predicted_label").asText());
+        assertEquals(0.8, gold.get("predicted_score").asDouble());
+        assertEquals(List.of("id", "text", "label", "score", "predicted_label", "predicted_score"),
+                fieldNames(gold), "input fields first, in their order, then the predictions");
+        JsonNode twice = lines.get(1);
+        assertEquals("2", twice.get("id").asText(), "no id field: the line number");
+        assertEquals("gold", twice.get("label").asText());
+        assertEquals("mine", twice.get("predicted_label").asText());
+        assertEquals("positive", twice.get("predicted_predicted_label").asText(), "prefixed until the name is free");
+        JsonNode number = lines.get(2);
+        assertTrue(number.get("id").isNumber(), "an id is kept as the input had it: " + number);
+        assertEquals("positive", number.get("label").asText(), "no clash: the prediction's own name");
+        assertEquals("[1]", number.get("probs").toString());
+        assertEquals(java.util.Set.of("label", "score"), summary.renamedFields(),
+                "the fields whose predictions were renamed, for the run's summary");
+    }
+
+    @Test
+    void aLabelledTsvKeepsItsGoldLabelAndItsIdColumnIsTheRecordsId() throws Exception {
+        String input = "sentence\tlabel\n"
+                + "it is a charming and often affecting journey . \t1\n"
+                + "reject this one\t0\n";
+        Path out = dir.resolve("sst2.jsonl");
+        Path err = dir.resolve("sst2.errors.jsonl");
+        runLabels(input, new ReaderOptions(RecordFormat.TSV, "sentence", java.util.Optional.empty(), 1 << 20), out, err);
+        JsonNode line = jsonLines(Files.readAllBytes(out)).get(0);
+        assertEquals("1", line.get("label").asText(), "the gold label");
+        assertEquals("positive", line.get("predicted_label").asText());
+
+        String withIds = "id\ttext\tlabel\nr-17\tfine\t1\nr-18\treject\t0\n";
+        runLabels(withIds, ReaderOptions.of(RecordFormat.TSV), out, err);
+        assertEquals("r-17", jsonLines(Files.readAllBytes(out)).get(0).get("id").asText());
+        assertEquals("r-18", jsonLines(Files.readAllBytes(err)).get(0).get("id").asText(),
+                "the errors file names the record by the same id as the output");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** A stream that fails as a full disk does. */
+    static final class FullDisk extends java.io.OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            throw new IOException("No space left on device");
+        }
+    }
+
+    @Test
+    void aFailedWriteNamesTheFileItWasWriting() throws Exception {
+        Path input = dir.resolve("in.txt");
+        Files.writeString(input, "a\nb\nreject me\n");
+        for (String role : List.of("output", "errors")) {
+            try (RecordReader reader = RecordReader.open(input, ReaderOptions.of(RecordFormat.TEXT))) {
+                Destination full = Destination.stream(new FullDisk(), "/mnt/full/" + role + ".jsonl");
+                Destination fine = Destination.stream(new ByteArrayOutputStream(), "fine");
+                IOException e = assertThrows(IOException.class, () -> new BatchRunner(BatchOptions.defaults()).run(
+                        reader, input.toString(), role.equals("output") ? full : fine,
+                        role.equals("output") ? fine : full, () -> new UpperCasePredictor(0),
+                        ProgressReporter.silent()));
+                assertTrue(e.getMessage().contains("/mnt/full/" + role + ".jsonl"), e.getMessage());
+                assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void anOutputThatCannotBeOpenedIsNamedAsTheOutput() throws Exception {
+        Path input = dir.resolve("in.txt");
+        Files.writeString(input, "a\n");
+        Path directory = Files.createDirectories(dir.resolve("a-directory"));
+        try (RecordReader reader = RecordReader.open(input, ReaderOptions.of(RecordFormat.TEXT))) {
+            IOException e = assertThrows(IOException.class, () -> new BatchRunner(BatchOptions.defaults()).run(
+                    reader, input.toString(), Destination.file(directory), Destination.file(dir.resolve("e.jsonl")),
+                    () -> new UpperCasePredictor(0), ProgressReporter.silent()));
+            assertTrue(e.getMessage().contains("output file " + directory), e.getMessage());
+        }
+    }
+
+    @Test
+    void recordsCutToFitAreCountedInTheSummary() throws Exception {
+        Predictor cutting = new Predictor() {
+            @Override
+            public List<Prediction> predict(List<dev.heed.io.Record> batch) {
+                return batch.stream().map(r -> Prediction.ok(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                        .objectNode().put("n", r.text().length()), java.util.Optional.empty(), r.text().length() > 5))
+                        .toList();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(
+                "short\na longer one\n\nand another long one\n".getBytes(StandardCharsets.UTF_8)),
+                ReaderOptions.of(RecordFormat.TEXT))) {
+            RunSummary summary = new BatchRunner(BatchOptions.defaults()).run(reader, "-",
+                    Destination.stream(new ByteArrayOutputStream(), "out"),
+                    Destination.stream(new ByteArrayOutputStream(), "err"), () -> cutting, ProgressReporter.silent());
+            assertEquals(2, summary.truncated());
+            assertTrue(summary.describe().startsWith("read 4, written 3, failed 1, truncated 2"), summary.describe());
+        }
     }
 }

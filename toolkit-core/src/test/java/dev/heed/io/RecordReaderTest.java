@@ -150,4 +150,51 @@ class RecordReaderTest {
         assertEquals(RecordFormat.TEXT, RecordFormat.guess("train.en.gz"));
         assertThrows(IllegalArgumentException.class, () -> RecordFormat.parse("csv"));
     }
+
+    /** 5,000 JSON lines, gzip-compressed and cut in half, as a download that stopped would leave them. */
+    static byte[] truncatedGzip() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            for (int i = 1; i <= 5_000; i++) {
+                gz.write(utf8("{\"id\":\"" + i + "\",\"text\":\"line number " + i + " of a long file\"}\n"));
+            }
+        }
+        byte[] all = bytes.toByteArray();
+        return java.util.Arrays.copyOf(all, all.length / 2);
+    }
+
+    @Test
+    void aTruncatedGzipInputIsAnErrorNamingTheFileAndTheLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path file = dir.resolve("reviews.jsonl.gz");
+        java.nio.file.Files.write(file, truncatedGzip());
+        List<ReadOutcome> read = new ArrayList<>();
+        IOException e;
+        try (RecordReader reader = RecordReader.open(file, ReaderOptions.of(RecordFormat.JSONL))) {
+            e = assertThrows(IOException.class, () -> {
+                for (ReadOutcome o; (o = reader.next()) != null; ) {
+                    read.add(o);
+                }
+            });
+        }
+        assertTrue(read.size() > 1000, "the lines before the cut are read: " + read.size());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("line " + (read.size() + 1)), "the line being read: " + e.getMessage());
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void aCorruptGzipHeaderIsAnErrorNamingTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path file = dir.resolve("broken.txt.gz");
+        byte[] gz = truncatedGzip();
+        gz[3] = (byte) 0xFF;   // reserved flag bits set: not a gzip header Java reads
+        java.nio.file.Files.write(file, gz);
+        IOException e = assertThrows(IOException.class, () -> {
+            try (RecordReader reader = RecordReader.open(file, ReaderOptions.of(RecordFormat.TEXT))) {
+                reader.next();
+            }
+        });
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
 }

@@ -57,7 +57,7 @@ public final class BertImporter {
             }
             weights.put(stripPrefix(name), new FloatTensor(file.info(name).shape(), file.floats(name)));
         }
-        JsonNode config = HeedJson.COMPACT.readTree(dir.resolve("config.json").toFile());
+        JsonNode config = HeedJson.readTree(dir.resolve("config.json"));
         int heads = config.path("num_attention_heads").asInt(options.heads());
         return write(weights, dir.resolve("tokenizer.json"), new BertImportOptions(options.name(),
                 options.description(), heads, options.pooling(), options.source()), out);

@@ -64,7 +64,7 @@ public record LabelledTexts(List<String> texts, int[] labels, List<String> label
             int number = 0;
             int textColumn = -1;
             int labelColumn = -1;
-            while ((line = in.readLine()) != null) {
+            while ((line = readLine(in, file, number + 1)) != null) {
                 number++;
                 if (line.isBlank()) {
                     continue;
@@ -89,7 +89,13 @@ public record LabelledTexts(List<String> texts, int[] labels, List<String> label
                     text = cells[textColumn];
                     label = cells[labelColumn];
                 } else if (name.endsWith(".jsonl") || name.endsWith(".json")) {
-                    JsonNode node = HeedJson.COMPACT.readTree(line);
+                    JsonNode node;
+                    try {
+                        node = HeedJson.COMPACT.readTree(line);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IOException(file + ":" + number + ": not valid JSON " + HeedJson.where(e) + ": "
+                                + e.getOriginalMessage(), e);
+                    }
                     if (!node.path("text").isTextual() || node.path("label").isMissingNode()) {
                         throw new IOException(file + ":" + number + ": a JSON line needs \"text\" and \"label\"");
                     }
@@ -123,10 +129,23 @@ public record LabelledTexts(List<String> texts, int[] labels, List<String> label
                 + " (or its index); pass --labels with the classes of this data");
     }
 
+    private static String readLine(BufferedReader in, Path file, int number) throws IOException {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            throw dev.heed.io.ReadFailure.at(file.toString(), number, e);
+        }
+    }
+
     private static BufferedReader open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
-            in = new GZIPInputStream(in);
+            try {
+                in = new GZIPInputStream(in);
+            } catch (IOException e) {
+                in.close();
+                throw dev.heed.io.ReadFailure.at(file.toString(), 1, e);
+            }
         }
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }

@@ -20,6 +20,11 @@ public sealed interface TextVectorizer {
      * {@code truncated} tokens were cut to fit.
      */
     record Vectorized(long[] ids, List<Token> tokens, int[] words, int truncated) {
+
+        /** Whether the text gave at least one token besides special ones: a model has something to read. */
+        public boolean hasTokens() {
+            return tokens.stream().anyMatch(t -> !t.special()) || truncated > 0;
+        }
     }
 
     /** CoreNLP words, normalized (PTB escapes, lower case), looked up in {@code vocabulary}. */

@@ -14,6 +14,7 @@ import dev.heed.model.ModelLoadException;
 import dev.heed.models.ModelResolver;
 import dev.heed.tasks.classification.BatchAlignments;
 import dev.heed.tasks.classification.TextVectorizer;
+import dev.heed.text.NoTokensException;
 import dev.heed.text.SubwordTokenizer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -91,18 +92,29 @@ public final class SentenceEmbedder implements AutoCloseable {
     /**
      * As {@link #embed(List)}; {@code attention} adds each text's self-attention (every layer and head, over
      * its subwords with their spans) as an alignment, for encoders that export it.
+     *
+     * @throws TooLongException when a text is too long and the policy is {@code reject}
+     * @throws NoTokensException naming the texts with no subword besides the special ones (only invisible or
+     *     format characters): a vector of them would stand for nothing
      */
     public List<Embedding> embed(List<String> texts, boolean attention) {
         int max = encoder.block().maxLength();
         TextVectorizer.Subwords subwords = new TextVectorizer.Subwords(tokenizer);
         List<TextVectorizer.Vectorized> rows = new ArrayList<>(texts.size());
+        List<Integer> empty = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             TextVectorizer.Vectorized v = subwords.vectorize(texts.get(i), max);   // keeps the closing special token
+            if (!v.hasTokens()) {
+                empty.add(i);
+            }
             if (v.truncated() > 0 && options.longInput() == LongInputPolicy.REJECT) {
                 throw new TooLongException("text " + i + " has " + (v.ids().length + v.truncated()) + " tokens; "
                         + name + " takes " + max + " (--long-input reject)");
             }
             rows.add(v);
+        }
+        if (!empty.isEmpty()) {
+            throw new NoTokensException(empty, texts);
         }
         int length = rows.stream().mapToInt(r -> r.ids().length).max().orElse(1);
         long[] flat = new long[texts.size() * length];

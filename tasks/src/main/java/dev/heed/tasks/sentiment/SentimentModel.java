@@ -23,6 +23,7 @@ import dev.heed.tasks.classification.ClassifierBlock;
 import dev.heed.tasks.classification.TextVectorizer;
 import dev.heed.tensor.SafeTensorsFile;
 import dev.heed.text.CoreNlpWordTokenizer;
+import dev.heed.text.NoTokensException;
 import dev.heed.text.SubwordTokenizer;
 import dev.heed.text.vocab.TokenizerJsonReader;
 import java.io.IOException;
@@ -114,12 +115,20 @@ public final class SentimentModel implements AutoCloseable {
      * The sentiment of each text, as one padded batch; {@code attention} adds the attention that decided: the
      * pooling weights and their alignment for encoders that pool by attention, the self-attention of every
      * layer and head (the [CLS] row among them) as an alignment for {@code bert} and {@code transformer}.
+     *
+     * @throws NoTokensException naming the texts in which the model finds no word (or no subword besides its
+     *     special tokens): nothing to decide on
      */
     public List<SentimentPrediction> predict(List<String> texts, boolean attention) {
         if (closed) {
             throw new IllegalStateException("this model is closed");
         }
         List<TextVectorizer.Vectorized> inputs = texts.stream().map(t -> vectorizer.vectorize(t, maxLength)).toList();
+        List<Integer> empty = java.util.stream.IntStream.range(0, inputs.size()).filter(i -> !inputs.get(i).hasTokens())
+                .boxed().toList();
+        if (!empty.isEmpty()) {
+            throw new NoTokensException(empty, texts);
+        }
         int length = inputs.stream().mapToInt(v -> v.ids().length).max().orElse(1);
         long[] flat = new long[texts.size() * length];
         float[] mask = new float[texts.size() * length];

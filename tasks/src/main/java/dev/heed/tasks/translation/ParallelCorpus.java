@@ -1,5 +1,6 @@
 package dev.heed.tasks.translation;
 
+import dev.heed.io.ReadFailure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,16 +46,33 @@ public record ParallelCorpus(List<String> sources, List<String> targets) {
     /** The lines of {@code file} (gzip when its name ends in {@code .gz}), strictly UTF-8. */
     public static List<String> lines(Path file) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
-                InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                InputStream in = file.getFileName().toString().endsWith(".gz") ? gunzip(raw, file) : raw;
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)))) {
             List<String> lines = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine();
+                } catch (CharacterCodingException e) {
+                    throw new IOException(file + " is not valid UTF-8 at line " + (lines.size() + 1) + ": "
+                            + e.getMessage(), e);
+                } catch (IOException e) {
+                    throw ReadFailure.at(file.toString(), lines.size() + 1, e);
+                }
+                if (line == null) {
+                    return lines;
+                }
                 lines.add(line);
             }
-            return lines;
-        } catch (CharacterCodingException e) {
-            throw new IOException(file + " is not valid UTF-8: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream gunzip(InputStream raw, Path file) throws IOException {
+        try {
+            return new GZIPInputStream(raw);
+        } catch (IOException e) {
+            throw ReadFailure.at(file.toString(), 1, e);
         }
     }
 

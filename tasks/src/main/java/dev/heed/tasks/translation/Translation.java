@@ -14,8 +14,11 @@ import java.util.Optional;
  *     subwords, every layer and head (block-diagonal over the sentences of a multi-sentence input)
  * @param nBest the best hypotheses with their scores, best first (the first is {@code text}); one sentence
  *     inputs only: for a multi-sentence input it holds the joined best translation alone
+ * @param truncated whether search stopped the translation of a sentence at the length limit before it ended
+ *     ({@code </s>}): the translation is cut short
  */
-public record Translation(String text, double score, Optional<Alignment> alignment, List<Scored> nBest) {
+public record Translation(String text, double score, Optional<Alignment> alignment, List<Scored> nBest,
+        boolean truncated) {
 
     /** One hypothesis of an n-best list. */
     public record Scored(String text, double score) {

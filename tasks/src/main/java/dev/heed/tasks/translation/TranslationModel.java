@@ -19,6 +19,7 @@ import dev.heed.models.ModelResolver;
 import dev.heed.tasks.embedding.TooLongException;
 import dev.heed.tensor.SafeTensorsFile;
 import dev.heed.text.CoreNlpWordTokenizer;
+import dev.heed.text.NoTokensException;
 import dev.heed.text.Sentence;
 import dev.heed.text.Span;
 import dev.heed.text.SubwordEncoding;
@@ -168,6 +169,8 @@ public final class TranslationModel implements AutoCloseable {
      *
      * @throws IllegalArgumentException when a text is empty (blank)
      * @throws TooLongException when a sentence is longer than {@link #maxSourceTokens()}
+     * @throws NoTokensException naming the texts in which CoreNLP finds no word (only invisible or format
+     *     characters, such as U+200B): nothing to translate
      */
     public List<Translation> translate(List<String> texts, DecodeOptions options) {
         if (closed) {
@@ -176,13 +179,20 @@ public final class TranslationModel implements AutoCloseable {
         List<List<Segment>> segments = new ArrayList<>();
         List<long[]> sources = new ArrayList<>();
         boolean passThrough = false;
+        List<Integer> empty = new ArrayList<>();
         for (String text : texts) {
             List<Segment> parts = segment(text);
+            if (parts.isEmpty()) {
+                empty.add(segments.size());
+            }
             segments.add(parts);
             for (Segment s : parts) {
                 sources.add(TranslationTrainer.withEos(s.read().ids()));
                 passThrough |= s.text().any();
             }
+        }
+        if (!empty.isEmpty()) {
+            throw new NoTokensException(empty, texts);
         }
         // spans are carried through by the cross-attention, so it is captured whenever there are spans
         List<List<Hypothesis>> found = Translations.decodeAll(model, manager, sources,
@@ -228,7 +238,10 @@ public final class TranslationModel implements AutoCloseable {
         }
         List<Sentence> split = sentences.sentences(text);
         List<Segment> parts = new ArrayList<>();
-        if (split.size() <= 1) {
+        if (split.isEmpty()) {
+            return parts;   // no words: only invisible or format characters
+        }
+        if (split.size() == 1) {
             parts.add(segmentAt(0, text));
         } else {
             for (Sentence s : split) {
@@ -274,7 +287,8 @@ public final class TranslationModel implements AutoCloseable {
                         model.decoder().attentionLayers(), model.decoder().attentionHeads(),
                         vocabularies.target()))
                 : Optional.empty();
-        return new Translation(translation, score / parts.size(), alignment, nBest);
+        boolean truncated = hypotheses.stream().anyMatch(h -> !h.get(0).ended());
+        return new Translation(translation, score / parts.size(), alignment, nBest, truncated);
     }
 
     /** The text of a hypothesis as the user reads it: capitals restored, verbatim spans carried through. */

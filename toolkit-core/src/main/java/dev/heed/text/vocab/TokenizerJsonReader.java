@@ -18,7 +18,7 @@ public final class TokenizerJsonReader {
 
     /** The {@code WordLevel} vocabulary of {@code file}; fails naming the file when it is another model type. */
     public static WordVocabulary wordLevel(Path file) throws IOException {
-        JsonNode root = HeedJson.COMPACT.readTree(file.toFile());
+        JsonNode root = HeedJson.readTree(file);
         JsonNode model = root.path("model");
         if (!model.path("type").asText().equals("WordLevel")) {
             throw new IOException(file + " is a " + model.path("type").asText() + " tokenizer, not WordLevel");
@@ -33,7 +33,7 @@ public final class TokenizerJsonReader {
 
     /** The pieces of a {@code BPE} tokenizer's vocabulary by id; fails naming the file when it is another type. */
     public static List<String> bpeVocabulary(Path file) throws IOException {
-        JsonNode model = HeedJson.COMPACT.readTree(file.toFile()).path("model");
+        JsonNode model = HeedJson.readTree(file).path("model");
         if (!model.path("type").asText().equals("BPE")) {
             throw new IOException(file + " is a " + model.path("type").asText() + " tokenizer, not BPE");
         }
