@@ -154,9 +154,9 @@ class TranslateCommandTest {
     @Test
     void aTranslationCutAtTheLengthLimitSaysSoAndIsCounted() throws Exception {
         Path in = dir.resolve("limit.txt");
-        Files.writeString(in, "the red cat sees the fish.\nthe dog.\n");
+        Files.writeString(in, "the red cat sees the fish and the big dog eats the small bird.\nthe dog.\n");
         Path out = dir.resolve("limit-out.jsonl");
-        CliRun run = CliRun.of("translate", "--model", model.toString(), "--beam", "1", "--max-length", "4", "-i",
+        CliRun run = CliRun.of("translate", "--model", model.toString(), "--beam", "1", "--max-length", "8", "-i",
                 in.toString(), "-o", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = Files.readAllLines(out);
