@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class EvalTranslationCommandTest {
 
     private static final List<String> SOURCES = List.of("A man is riding a bicycle.", "",
-            "Two dogs are playing in the snow.", " \t ", "A woman is singing.");
+            "Two dogs are playing in the snow.", " \t ", "A woman is singing.", "\u200B\u2063");
     private static final List<String> REFERENCES = List.of("Ein Mann fährt Fahrrad.", "Ein Satz ohne Quelle.",
-            "Zwei Hunde spielen im Schnee.", "", "Eine Frau singt.");
+            "Zwei Hunde spielen im Schnee.", "", "Eine Frau singt.", "Unsichtbar.");
 
     @TempDir
     static Path dir;
@@ -52,15 +52,16 @@ class EvalTranslationCommandTest {
         assertEquals(SOURCES.size(), hyps.size(), "one hypothesis a source line, empty ones included: " + hyps);
         assertEquals("", hyps.get(1));
         assertEquals("", hyps.get(3));
+        assertEquals("", hyps.get(5), "a line of invisible characters has no words to translate");
         for (int i : new int[] {0, 2, 4}) {
             assertFalse(hyps.get(i).isBlank(), "line " + (i + 1) + " is translated: " + hyps);
         }
         assertTrue(hyps.get(0).startsWith("Ein Mann"), hyps.get(0));
 
         JsonNode json = HeedJson.COMPACT.readTree(report.toFile());
-        assertEquals(5, json.get("sentences").asInt());
-        assertEquals(2, json.get("empty_sources").asInt());
-        assertTrue(run.out().contains("2 empty source lines in " + prefix + ".en: each scored as an empty translation"),
+        assertEquals(6, json.get("sentences").asInt());
+        assertEquals(3, json.get("empty_sources").asInt(), "blank lines and a line of invisible characters");
+        assertTrue(run.out().contains("3 empty source lines in " + prefix + ".en: each scored as an empty translation"),
                 run.out());
         BleuScore expected = Bleu.sacre().score(hyps, REFERENCES);
         assertEquals(expected.score(), json.get("bleu").get("score").asDouble(), 1e-9);

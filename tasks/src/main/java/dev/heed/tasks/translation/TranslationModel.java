@@ -151,12 +151,14 @@ public final class TranslationModel implements AutoCloseable {
     }
 
     /**
-     * Whether {@code text} is empty for translation (blank: nothing but whitespace), the text that
-     * {@link #translate(List, DecodeOptions)} refuses. Callers that score a corpus give such a line an empty
-     * translation.
+     * Whether {@code text} is empty for translation: nothing but whitespace, control and invisible format
+     * characters (U+200B, U+2063, ...), the texts that {@link #translate(List, DecodeOptions)} refuses (blank)
+     * or finds no words in ({@link dev.heed.text.NoTokensException}). Callers that score a corpus give such a
+     * line an empty translation.
      */
     public static boolean isEmptyText(String text) {
-        return text.isBlank();
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL);
     }
 
     /** The translation of {@code text} by beam search of 5. */
@@ -233,7 +235,7 @@ public final class TranslationModel implements AutoCloseable {
     }
 
     private List<Segment> segment(String text) {
-        if (isEmptyText(text)) {
+        if (text.isBlank()) {
             throw new IllegalArgumentException("empty text: nothing to translate");
         }
         List<Sentence> split = sentences.sentences(text);

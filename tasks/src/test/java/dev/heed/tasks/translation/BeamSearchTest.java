@@ -82,7 +82,8 @@ class BeamSearchTest {
                 NDArray row = forced.attention().get(l).get(new NDIndex("0, :, {}, :", t));   // (H, S)
                 System.arraycopy(row.toFloatArray(), 0, expected, l * heads * source.length, heads * source.length);
             }
-            assertArrayEquals(expected, h.attention().get(t), 1e-5f, "attention of target position " + t);
+            // one step at a time in a batch of three and the forced pass of one row round differently (1e-5 seen)
+            assertArrayEquals(expected, h.attention().get(t), 1e-4f, "attention of target position " + t);
         }
     }
 
