@@ -16,9 +16,9 @@ import java.util.Set;
 
 /**
  * Writes the alignments of a run into a folder in every chosen format: line formats into one shared file
- * each (a line per record, in the order records are written: the batch runner writes them with the output
- * lines, in input order), file formats into a file per record named
- * after its id (characters other than letters, digits, {@code .}, {@code _} and {@code -} become {@code _};
+ * each (the format's header, a line per record in the order records are written, the footer when the writer
+ * is closed; the batch runner writes them with the output lines, in input order), file formats into a file
+ * per record named after its id (characters other than letters, digits, {@code .}, {@code _} and {@code -} become {@code _};
  * a name already taken gets {@code -2}, {@code -3}, ...). {@code alignment.ids} lists the record ids in the
  * order of the lines. Thread-safe (calls are serialized). The caller closes it.
  */
@@ -43,7 +43,9 @@ public final class AlignmentWriter implements AutoCloseable {
         shared.put(IDS, open(IDS));
         for (AlignmentExporter e : exporters) {
             if (e.linePerRecord()) {
-                shared.put(e.fileName(""), open(e.fileName("")));
+                OutputStream out = open(e.fileName(""));
+                out.write(e.header());
+                shared.put(e.fileName(""), out);
             }
         }
     }
@@ -93,6 +95,15 @@ public final class AlignmentWriter implements AutoCloseable {
         }
         closed = true;
         IOException first = null;
+        for (AlignmentExporter e : exporters) {
+            if (e.linePerRecord()) {
+                try {
+                    shared.get(e.fileName("")).write(e.footer());
+                } catch (IOException x) {
+                    first = first == null ? x : first;
+                }
+            }
+        }
         for (OutputStream out : shared.values()) {
             try {
                 out.close();

@@ -18,7 +18,7 @@ class AlignmentWriterTest {
 
     @Test
     void lineFormatsShareAFileFileFormatsGetOneEachNamedSafely() throws Exception {
-        try (AlignmentWriter writer = new AlignmentWriter(dir, AlignmentExporters.parse("json,pharaoh,npz,png,html",
+        try (AlignmentWriter writer = new AlignmentWriter(dir, AlignmentExporters.parse("json,pharaoh,npz,png,html,html-files",
                 OptionalDouble.empty()))) {
             writer.write("1", AlignmentFixtures.cross());
             writer.write("../etc/passwd", AlignmentFixtures.pooling());
@@ -27,6 +27,9 @@ class AlignmentWriterTest {
         assertEquals(List.of("1", "../etc/passwd", "../etc/passwd"), Files.readAllLines(dir.resolve(AlignmentWriter.IDS)));
         assertEquals(3, Files.readAllLines(dir.resolve("attention.jsonl")).size());
         assertEquals(List.of("0-0 1-1 2-2", "1-0", "1-0"), Files.readAllLines(dir.resolve("alignment.pharaoh")));
+        String run = Files.readString(dir.resolve("attention.html"));
+        assertEquals(3, run.split("class=\"heed-record\"", -1).length - 1, "one viewer holds the run's three records");
+        assertTrue(run.startsWith("<!DOCTYPE html>") && run.endsWith("</html>\n"));
         for (String ext : List.of("npz", "png", "html")) {
             assertTrue(Files.size(dir.resolve("1." + ext)) > 0);
             assertTrue(Files.exists(dir.resolve(".._etc_passwd." + ext)) || Files.exists(dir.resolve("_.._etc_passwd." + ext)),
