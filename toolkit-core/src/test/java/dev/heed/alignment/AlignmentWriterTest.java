@@ -43,4 +43,33 @@ class AlignmentWriterTest {
     void noFormatIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> new AlignmentWriter(dir, List.of()));
     }
+
+    @Test
+    void aResumedWriterCutsTheSharedFilesBackToTheCheckpointAndKeepsTheNamesTaken() throws Exception {
+        var formats = AlignmentExporters.parse("json,html,png", OptionalDouble.empty());
+        java.util.Map<String, Long> checkpoint;
+        try (AlignmentWriter writer = new AlignmentWriter(dir, formats)) {
+            writer.write("a", AlignmentFixtures.cross());
+            checkpoint = writer.checkpoint();
+            writer.write("a", AlignmentFixtures.pooling());             // after the checkpoint: cut away
+        }
+        assertEquals(java.util.Set.of("alignment.ids", "attention.jsonl", "attention.html"), checkpoint.keySet());
+        try (AlignmentWriter resumed = AlignmentWriter.forResume(dir, formats)) {
+            resumed.resumeFrom(checkpoint);
+            resumed.write("a", AlignmentFixtures.pooling());
+        }
+        assertEquals(List.of("a", "a"), Files.readAllLines(dir.resolve(AlignmentWriter.IDS)));
+        assertEquals(2, Files.readAllLines(dir.resolve("attention.jsonl")).size());
+        assertTrue(Files.exists(dir.resolve("a-2.png")), "the second 'a' is a-2 again, as in the first run");
+        assertTrue(Files.readString(dir.resolve("attention.html")).endsWith("</html>\n"));
+
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> AlignmentWriter
+                .forResume(dir, AlignmentExporters.parse("json", OptionalDouble.empty())).resumeFrom(checkpoint));
+        assertTrue(other.getMessage().contains("same --attention-format"), other.getMessage());
+        assertThrows(IllegalStateException.class, () -> {
+            try (AlignmentWriter fresh = new AlignmentWriter(dir.resolve("x"), formats)) {
+                fresh.resumeFrom(checkpoint);
+            }
+        });
+    }
 }
