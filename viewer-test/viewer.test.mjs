@@ -147,7 +147,8 @@ async function pointAt(page, t, s) {
 const painted = page => page.evaluate(() => new Promise(done => requestAnimationFrame(() => setTimeout(done))));
 
 const close = (a, b, tol = 6) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
-const VIRIDIS_0 = [68, 1, 84], VIRIDIS_1 = [253, 231, 37];
+const SCALE_0 = [255, 255, 217], SCALE_1 = [8, 29, 88];     // ColorBrewer YlGnBu's ends
+const lightness = rgb => rgb[0] + rgb[1] + rgb[2];
 
 test("the matrix view: target rows against source columns, the weight and both tokens under the pointer", async () => {
   const { page, errors } = await open("cross.html");
@@ -162,9 +163,9 @@ test("the matrix view: target rows against source columns, the weight and both t
   assert.ok(tip.text.includes("house") && tip.text.includes("us") && tip.text.includes("0.45"), tip.text);
   assert.deepEqual(await page.$$eval(".text .tok.focus", els => els.map(e => e.textContent)).then(t => t.sort()),
     ["house", "us"].sort(), "the cell's two tokens are marked in the texts");
-  // Colour: viridis, strong cells bright, weak ones dark.
+  // Colour: near-white where weak, dark where strong.
   const strong = (await cellAt(page, 0, 0)).rgb, weak = (await cellAt(page, 0, 4)).rgb;
-  assert.ok(strong[1] > weak[1] + 100, "A->Ein (0.8) brighter than A-></s> (0.05): " + strong + " / " + weak);
+  assert.ok(lightness(strong) < lightness(weak) - 300, "A->Ein (0.8) darker than A-></s> (0.05): " + strong + " / " + weak);
   await page.screenshot({ path: resolve(out, "matrix-cross.png"), fullPage: true });
   await page.selectOption("#units", "word");
   const words = await pointAt(page, 1, 1);
@@ -184,15 +185,16 @@ test("the legend states what the colour means, on a colour-blind-safe scale, in 
     const g = c.getContext("2d");
     return { left: [...g.getImageData(0, 6, 1, 1).data.slice(0, 3)], right: [...g.getImageData(c.width - 1, 6, 1, 1).data.slice(0, 3)] };
   });
-  assert.ok(close(bar.left, VIRIDIS_0) && close(bar.right, VIRIDIS_1), "viridis from 0 to 1: " + JSON.stringify(bar));
+  assert.ok(close(bar.left, SCALE_0) && close(bar.right, SCALE_1), "YlGnBu from 0 to 1: " + JSON.stringify(bar));
   assert.deepEqual(await page.$$eval("#legend .bar span", s => s.map(e => e.textContent)), ["0", "1"]);
   assert.match(await page.$eval("#legend-text", e => e.textContent), /weight/);
   await page.hover('#left .tok[data-index="0"]');
-  const bg = await page.$eval('#right .tok.hl[data-index="1"]', e => getComputedStyle(e).backgroundColor);
-  const rgb = bg.match(/\d+/g).map(Number);
-  assert.ok(rgb[1] > 120, "'gorgeous' (0.6) takes the scale's colour of 0.6: " + bg);
+  const bg = i => page.$eval(`#right .tok.hl[data-index="${i}"]`, e => getComputedStyle(e).backgroundColor.match(/\d+/g).map(Number));
+  const gorgeous = await bg(1), a = await bg(0);
+  assert.ok(lightness(gorgeous) < lightness(a) - 250, "'gorgeous' (0.6) stands out, 'a' (0.05) recedes: " + gorgeous + " / " + a);
+  assert.ok(lightness(a) > 650, "a weak weight is nearly white: " + a);
   await page.selectOption("#view", "matrix");
-  assert.match(await page.$eval("#legend-text", e => e.textContent), /cell colour: the attention weight of the row token on the column token/);
+  assert.match(await page.$eval("#legend-text", e => e.textContent), /cell colour: the attention weight of the row token on the column token.*white: none; dark blue: all/);
   assert.match(await page.$eval("#axis", e => e.textContent), /row: the answer; columns: the source tokens/);
   assert.deepEqual(errors, []);
   await page.close();

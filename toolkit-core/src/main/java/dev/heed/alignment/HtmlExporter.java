@@ -14,7 +14,8 @@ import java.util.Base64;
  * page holding a whole run is {@link HtmlRunExporter} ({@code html}). The page opens from disk with no
  * network: a lines view (lines between tokens weighted by attention, all heads at once, a colour each, or
  * one) and a matrix view (a heat map, target rows against source columns, pointing at a cell gives its weight
- * and both tokens), layer and head selectors, a word/subword toggle, a viridis colour scale with its legend,
+ * and both tokens), layer and head selectors, a word/subword toggle, a colour-blind-safe colour scale
+ * ({@link ColourScale}) with its legend,
  * and the original text where pointing at a token highlights what it attends to and what attends to it, by
  * the tokens' character spans. Its page forbids every network request (Content Security Policy
  * {@code default-src 'none'}).

@@ -16,8 +16,9 @@ import javax.imageio.ImageIO;
 /**
  * A heat map per record ({@code ID.png}) of the last layer averaged over its heads: a title naming the model,
  * the kind of attention and what is shown ("layer 6 of 6, mean of 12 heads"), target tokens down the left and
- * source tokens along the top (written upwards), each axis with its caption, one cell per weight on the
- * viridis scale (colour-blind safe), and a colour bar from 0 to 1 saying what the colour means. Cells are 24
+ * source tokens along the top (written upwards), each axis with its caption, one cell per weight on a
+ * colour-blind-safe scale ({@link ColourScale}, YlGnBu: near-white at 0, dark navy at 1) in a thin frame, and a
+ * colour bar from 0 to 1 saying what the colour means. Cells are 24
  * pixels up to 100 tokens (labels in 12-point type, so 60 x 60 tokens stay readable), then shrink to at least
  * 4 pixels, and the token labels go when they no longer fit. Runs headless. Stateless.
  */
@@ -100,6 +101,8 @@ public final class PngExporter implements AlignmentExporter {
                     g.fillRect(l.gridX() + s * l.cell(), l.gridY() + t * l.cell(), l.cell(), l.cell());
                 }
             }
+            g.setColor(new Color(0xd0, 0xd7, 0xde));
+            g.drawRect(l.gridX() - 1, l.gridY() - 1, l.cell() * a.columns() + 1, l.cell() * a.rows() + 1);
             g.setColor(new Color(0x1b, 0x1f, 0x24));
             g.setFont(TITLE);
             g.drawString(title(a), MARGIN, MARGIN + g.getFontMetrics().getAscent());
@@ -167,9 +170,9 @@ public final class PngExporter implements AlignmentExporter {
         g.setTransform(plain);
     }
 
-    /** The colour of a weight: viridis, dark purple at 0 to yellow at 1. */
+    /** The colour of a weight: {@link ColourScale}, near-white at 0 to dark navy at 1. */
     static Color shade(float weight) {
-        return Viridis.of(weight);
+        return ColourScale.of(weight);
     }
 
     static int cellSize(int tokens) {

@@ -17,7 +17,7 @@ class PngExporterTest {
     }
 
     @Test
-    void theHeatMapIsAPngOnTheViridisScaleBrighterWhereTheWeightIsHigher() throws Exception {
+    void theHeatMapIsAPngOnAColourBlindSafeScaleDarkerWhereTheWeightIsHigher() throws Exception {
         Alignment a = AlignmentFixtures.cross();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(ExporterContractTest.bytes(new PngExporter(), a)));
         assertTrue(image != null, "a PNG that ImageIO reads back");
@@ -27,9 +27,15 @@ class PngExporterTest {
         int weak = cellRgb(image, l, 0, 4);
         assertEquals(PngExporter.shade(0.8f).getRGB() & 0xffffff, strong, "A -> Ein, 0.8");
         assertEquals(PngExporter.shade(0.05f).getRGB() & 0xffffff, weak, "A -> </s>, 0.05");
-        assertTrue(near(0x440154, PngExporter.shade(0f).getRGB()), "viridis starts dark purple (68, 1, 84)");
-        assertTrue(near(0xfde725, PngExporter.shade(1f).getRGB()), "and ends yellow (253, 231, 37)");
-        assertTrue(((strong >> 8) & 0xff) > ((weak >> 8) & 0xff) + 100, "brighter (greener) where stronger");
+        assertTrue(near(0xffffd9, PngExporter.shade(0f).getRGB()), "YlGnBu starts near-white");
+        assertTrue(near(0x081d58, PngExporter.shade(1f).getRGB()), "and ends dark navy");
+        assertTrue(lightness(strong) < lightness(weak) - 300, "darker where stronger");
+        float last = Float.MAX_VALUE;
+        for (int i = 0; i <= 100; i++) {
+            int now = lightness(PngExporter.shade(i / 100f).getRGB());
+            assertTrue(now <= last, "lightness falls steadily with the weight, so it reads in grey: " + i);
+            last = now;
+        }
         assertTrue(l.gridX() > 40 && l.gridY() > 60, "room for the title, the captions and the labels");
     }
 
@@ -69,6 +75,10 @@ class PngExporterTest {
         assertEquals(4, PngExporter.cellSize(1000));
         assertEquals(PngExporter.layout(a).width(), image.getWidth());
         assertTrue(image.getWidth() < 4000 + 200, "cells of 4 pixels: " + image.getWidth());
+    }
+
+    private static int lightness(int rgb) {
+        return ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
     }
 
     /** Whether two colours are within 8 in every channel. */
