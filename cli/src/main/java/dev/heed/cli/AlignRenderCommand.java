@@ -42,7 +42,8 @@ final class AlignRenderCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--format", defaultValue = "html", paramLabel = "FORMATS", description = "Comma-separated:"
-            + " json, pharaoh, npz, png, html (one viewer for all), html-files (a viewer each). Default: ${DEFAULT-VALUE}.")
+            + " json, pharaoh, npz, png, html (one viewer for all), html-files (a viewer each)."
+            + " Default: ${DEFAULT-VALUE}.")
     String formats;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")

@@ -17,7 +17,8 @@ final class AttentionExportOptions {
     Path dir;
 
     @Option(names = "--attention-format", defaultValue = "json", paramLabel = "FORMATS",
-            description = "Comma-separated: json (attention.jsonl, schema heed.alignment/1), pharaoh (alignment.pharaoh,"
+            description = "Comma-separated: json (attention.jsonl, schema heed.alignment/1), pharaoh"
+                    + " (alignment.pharaoh,"
                     + " words), npz, png (a file per record), html (attention.html, one viewer for the run), html-files"
                     + " (a viewer per record). alignment.ids lists the records in line order."
                     + " Default: ${DEFAULT-VALUE}.")

@@ -36,7 +36,8 @@ class AlignRenderCommandTest {
         float[] w = new float[24];
         System.arraycopy(row, 0, w, 0, 12);
         System.arraycopy(row, 0, w, 12, 12);
-        Alignment cross = new Alignment("mt", AlignmentKind.CROSS_ATTENTION, "Ein Haus.", "A house.", src, tgt, 1, 2, w);
+        Alignment cross = new Alignment("mt", AlignmentKind.CROSS_ATTENTION, "Ein Haus.", "A house.", src, tgt, 1, 2,
+                w);
         Alignment pooling = new Alignment("sst2", AlignmentKind.POOLING, "a fine film", "positive",
                 List.of(new AlignmentToken("a", 0, 1, 0, false), new AlignmentToken("fine", 2, 6, 1, false),
                         new AlignmentToken("film", 7, 11, 2, false)),
@@ -63,7 +64,8 @@ class AlignRenderCommandTest {
         assertTrue(run.err().contains("rendered 2 alignment(s)"), run.err());
         for (String file : List.of("attention.jsonl", "alignment.pharaoh", "alignment.ids", "attention.html", "s1.npz",
                 "s2.npz", "s1.png", "s2.png", "s1.html", "s2.html")) {
-            assertArrayEquals(Files.readAllBytes(dir.resolve("run").resolve(file)), Files.readAllBytes(out.resolve(file)),
+            assertArrayEquals(Files.readAllBytes(dir.resolve("run").resolve(file)),
+                    Files.readAllBytes(out.resolve(file)),
                     file + " is the same bytes as the run's");
         }
     }

@@ -18,9 +18,9 @@ import java.util.Set;
  * Writes the alignments of a run into a folder in every chosen format: line formats into one shared file
  * each (the format's header, a line per record in the order records are written, the footer when the writer
  * is closed; the batch runner writes them with the output lines, in input order), file formats into a file
- * per record named after its id (characters other than letters, digits, {@code .}, {@code _} and {@code -} become {@code _};
- * a name already taken gets {@code -2}, {@code -3}, ...). {@code alignment.ids} lists the record ids in the
- * order of the lines. A run can be resumed: {@link #checkpoint()} gives the shared files' lengths,
+ * per record named after its id (characters other than letters, digits, {@code .}, {@code _} and {@code -}
+ * become {@code _}; a name already taken gets {@code -2}, {@code -3}, ...). {@code alignment.ids} lists the
+ * record ids in the order of the lines. A run can be resumed: {@link #checkpoint()} gives the shared files' lengths,
  * {@link #resumeFrom(Map)} cuts them back to those. Thread-safe (calls are serialized). The caller closes it.
  */
 public final class AlignmentWriter implements AutoCloseable {
@@ -93,7 +93,8 @@ public final class AlignmentWriter implements AutoCloseable {
         exporters.stream().filter(AlignmentExporter::linePerRecord).forEach(e -> files.add(e.fileName("")));
         if (!files.equals(new java.util.TreeSet<>(checkpoint.keySet()))) {
             throw new IllegalArgumentException("cannot resume the attention export in " + dir + ": the run being"
-                    + " resumed wrote " + new java.util.TreeSet<>(checkpoint.keySet()) + ", these formats write " + files
+                    + " resumed wrote " + new java.util.TreeSet<>(checkpoint.keySet()) + ", these formats write "
+                    + files
                     + "; resume with the same --attention-format, or start over");
         }
         for (String name : files) {

@@ -63,7 +63,8 @@ public final class PngExporter implements AlignmentExporter {
     /** The captions of the rows and of the columns. */
     static String[] axes(Alignment a) {
         return switch (a.kind()) {
-            case CROSS_ATTENTION -> new String[] {"target tokens (what attends)", "source tokens (what is attended to)"};
+            case CROSS_ATTENTION -> new String[] {"target tokens (what attends)",
+                "source tokens (what is attended to)"};
             case SELF_ATTENTION -> new String[] {"tokens (what attends)", "the same tokens (what is attended to)"};
             case POOLING -> new String[] {"answer", "source tokens (what the answer pools)"};
         };

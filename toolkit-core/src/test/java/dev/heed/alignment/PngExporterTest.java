@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class PngExporterTest {
 
     private static int cellRgb(BufferedImage image, PngExporter.Layout l, int t, int s) {
-        return image.getRGB(l.gridX() + s * l.cell() + l.cell() / 2, l.gridY() + t * l.cell() + l.cell() / 2) & 0xffffff;
+        return image.getRGB(l.gridX() + s * l.cell() + l.cell() / 2, l.gridY() + t * l.cell() + l.cell() / 2)
+                & 0xffffff;
     }
 
     @Test
@@ -49,7 +50,8 @@ class PngExporterTest {
         PngExporter.Layout l = PngExporter.layout(a);
         int x = l.barX() + PngExporter.BAR_WIDTH / 2;
         assertTrue(near(PngExporter.shade(1f).getRGB(), image.getRGB(x, l.barY() + 2)), "1 at the top of the bar");
-        assertTrue(near(PngExporter.shade(0f).getRGB(), image.getRGB(x, l.barY() + l.barHeight() - 3)), "0 at its foot");
+        assertTrue(near(PngExporter.shade(0f).getRGB(), image.getRGB(x, l.barY() + l.barHeight() - 3)),
+                "0 at its foot");
         assertTrue(dark(image, PngExporter.MARGIN, PngExporter.MARGIN, 200, 16) > 50, "a title is written");
         assertTrue(dark(image, l.barX() + PngExporter.BAR_WIDTH + 4, l.barY(), 40, l.barHeight()) > 50,
                 "the bar's ticks are labelled");

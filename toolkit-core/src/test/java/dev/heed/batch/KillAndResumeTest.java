@@ -131,7 +131,8 @@ class KillAndResumeTest {
         }
         assertEquals(3000 - 33, lines(attention.resolve("alignment.ids")), "an alignment per good record, once");
         for (String file : files) {
-            assertArrayEquals(Files.readAllBytes(refAttention.resolve(file)), Files.readAllBytes(attention.resolve(file)),
+            assertArrayEquals(Files.readAllBytes(refAttention.resolve(file)),
+                    Files.readAllBytes(attention.resolve(file)),
                     file + " equals the uninterrupted run's");
         }
     }
