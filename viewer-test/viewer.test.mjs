@@ -120,7 +120,183 @@ test("six layers of twelve heads over 128 tokens: every selector works and the p
   await page.hover('#right .tok[data-index="5"]');
   assert.ok((await highlighted(page, "target")).length > 0);
   assert.ok(Date.now() - start < 5000, "selecting and hovering took " + (Date.now() - start) + " ms");
+  await page.mouse.move(0, 0);
+  const allHeadsMs = await page.evaluate(() => new Promise(done => {     // all 12 heads' lines, until painted
+    const t0 = performance.now(), head = document.getElementById("head");
+    head.value = "-1"; head.dispatchEvent(new Event("change"));
+    requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0)));
+  }));
+  console.log(`# 6 x 12 x 128: the lines of all 12 heads drawn in ${allHeadsMs.toFixed(0)} ms`);
+  assert.ok(allHeadsMs < 3000, allHeadsMs + " ms");
   await page.screenshot({ path: resolve(out, "viewer-self.png") });
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** The matrix canvas's pixel at cell (t, s), and the grid's geometry. */
+const cellAt = (page, t, s) => page.$eval("#matrix", (c, [t, s]) => {
+  const d = c.dataset, x = +d.left + s * +d.cell + Math.floor(+d.cell / 2), y = +d.top + t * +d.cell + Math.floor(+d.cell / 2);
+  return { x, y, rgb: [...c.getContext("2d").getImageData(x, y, 1, 1).data.slice(0, 3)] };
+}, [t, s]);
+
+/** Points at matrix cell (t, s) and returns the tooltip: {row, col, weight, text}. */
+async function pointAt(page, t, s) {
+  const { x, y } = await cellAt(page, t, s);
+  await page.$eval("#matrix", (c, [x, y]) => {                 // bring the cell into the viewport
+    const r = c.getBoundingClientRect();
+    window.scrollBy(r.left + x - innerWidth / 2, r.top + y - innerHeight / 2);
+  }, [x, y]);
+  const box = await (await page.$("#matrix")).boundingBox();
+  await page.mouse.move(box.x + x, box.y + y);
+  return page.$eval("#tip", e => ({ ...e.dataset, text: e.textContent, hidden: e.hidden }));
+}
+
+/** Waits until the browser has painted a frame after what was done before. */
+const painted = page => page.evaluate(() => new Promise(done => requestAnimationFrame(() => setTimeout(done))));
+
+const close = (a, b, tol = 6) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
+const SCALE_0 = [255, 255, 217], SCALE_1 = [8, 29, 88];     // ColorBrewer YlGnBu's ends
+const lightness = rgb => rgb[0] + rgb[1] + rgb[2];
+
+test("the matrix view: target rows against source columns, the weight and both tokens under the pointer", async () => {
+  const { page, errors } = await open("cross.html");
+  await page.selectOption("#view", "matrix");
+  assert.ok(await page.$eval("#stage", e => e.hidden), "the lines view is hidden");
+  const dims = await page.$eval("#matrix", c => ({ rows: +c.dataset.rows, cols: +c.dataset.cols }));
+  assert.deepEqual(dims, { rows: 3, cols: 5 }, "A house . against Ein Ha us . </s>");
+  assert.equal(await page.$eval("#head option", o => o.text), "mean of heads");
+  const tip = await pointAt(page, 1, 2);
+  assert.equal(tip.hidden, false);
+  assert.deepEqual([tip.row, tip.col, tip.weight], ["house", "us", "0.451"], JSON.stringify(tip));
+  assert.ok(tip.text.includes("house") && tip.text.includes("us") && tip.text.includes("0.45"), tip.text);
+  assert.deepEqual(await page.$$eval(".text .tok.focus", els => els.map(e => e.textContent)).then(t => t.sort()),
+    ["house", "us"].sort(), "the cell's two tokens are marked in the texts");
+  // Colour: near-white where weak, dark where strong.
+  const strong = (await cellAt(page, 0, 0)).rgb, weak = (await cellAt(page, 0, 4)).rgb;
+  assert.ok(lightness(strong) < lightness(weak) - 300, "A->Ein (0.8) darker than A-></s> (0.05): " + strong + " / " + weak);
+  await page.screenshot({ path: resolve(out, "matrix-cross.png"), fullPage: true });
+  await page.selectOption("#units", "word");
+  const words = await pointAt(page, 1, 1);
+  assert.deepEqual([words.row, words.col, words.weight], ["house", "Haus", "0.902"], "Ha + us at words");
+  assert.equal(await page.$eval("#matrix", c => c.dataset.cols), "3", "the special token is not a word");
+  await page.selectOption("#layer", "0");
+  assert.equal((await pointAt(page, 0, 0)).weight, "0.200", "layer 1 is uniform");
+  await page.selectOption("#view", "lines");
+  assert.equal((await lines(page)).lines, 2 * 9, "back to the lines: both heads, 3 x 3 words");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the legend states what the colour means, on a colour-blind-safe scale, in both views", async () => {
+  const { page, errors } = await open("pooling.html");
+  const bar = await page.$eval("#colorbar", c => {
+    const g = c.getContext("2d");
+    return { left: [...g.getImageData(0, 6, 1, 1).data.slice(0, 3)], right: [...g.getImageData(c.width - 1, 6, 1, 1).data.slice(0, 3)] };
+  });
+  assert.ok(close(bar.left, SCALE_0) && close(bar.right, SCALE_1), "YlGnBu from 0 to 1: " + JSON.stringify(bar));
+  assert.deepEqual(await page.$$eval("#legend .bar span", s => s.map(e => e.textContent)), ["0", "1"]);
+  assert.match(await page.$eval("#legend-text", e => e.textContent), /weight/);
+  await page.hover('#left .tok[data-index="0"]');
+  const bg = i => page.$eval(`#right .tok.hl[data-index="${i}"]`, e => getComputedStyle(e).backgroundColor.match(/\d+/g).map(Number));
+  const gorgeous = await bg(1), a = await bg(0);
+  assert.ok(lightness(gorgeous) < lightness(a) - 250, "'gorgeous' (0.6) stands out, 'a' (0.05) recedes: " + gorgeous + " / " + a);
+  assert.ok(lightness(a) > 650, "a weak weight is nearly white: " + a);
+  await page.selectOption("#view", "matrix");
+  assert.match(await page.$eval("#legend-text", e => e.textContent), /cell colour: the attention weight of the row token on the column token.*white: none; dark blue: all/);
+  assert.match(await page.$eval("#axis", e => e.textContent), /row: the answer; columns: the source tokens/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("512 x 512 weights: both views draw and answer the pointer quickly", async () => {
+  const { page, errors } = await open("self-512.html");
+  let start = Date.now();
+  await page.selectOption("#view", "matrix");
+  await painted(page);
+  const matrixMs = Date.now() - start;
+  const tip = await pointAt(page, 300, 17);
+  assert.equal(tip.row, "w299");
+  assert.equal(tip.col, "w16");
+  start = Date.now();
+  for (let i = 0; i < 20; i++) await pointAt(page, 10 + i * 20, 500 - i * 20);
+  const hoverMs = (Date.now() - start) / 20;
+  await page.screenshot({ path: resolve(out, "matrix-512.png") });
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const linesMs = await page.evaluate(() => new Promise(done => {     // switching, until the next frame is painted
+    const t0 = performance.now(), view = document.getElementById("view");
+    view.value = "lines"; view.dispatchEvent(new Event("change"));
+    requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0)));
+  }));
+  assert.equal((await lines(page)).lines, 0, "over 150 tokens no lines until a token is pointed at");
+  assert.match(await page.$eval("#legend-text", e => e.textContent), /point at a token to draw its lines/);
+  const linesHoverMs = await page.evaluate(() => new Promise(done => {    // pointing, until the next frame is painted
+    const t0 = performance.now();
+    document.querySelector('#right .tok[data-index="5"]').dispatchEvent(new MouseEvent("mouseenter"));
+    requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0)));
+  }));
+  assert.ok((await highlighted(page, "target")).length > 0);
+  console.log(`# 512 x 512: matrix view ${matrixMs} ms, pointer ${hoverMs.toFixed(1)} ms a cell; lines view ${linesMs.toFixed(0)} ms,`
+    + ` pointing at a token ${linesHoverMs.toFixed(0)} ms`);
+  assert.ok(matrixMs < 3000 && hoverMs < 300 && linesMs < 1500 && linesHoverMs < 1000,
+    JSON.stringify({ matrixMs, hoverMs, linesMs, linesHoverMs }));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("six layers of twelve heads over 128 tokens in the matrix view: every head and layer redraws quickly", async () => {
+  const { page, errors } = await open("self-6x12x128.html");
+  await page.selectOption("#view", "matrix");
+  const start = Date.now();
+  for (const head of ["0", "5", "11", "-1"]) await page.selectOption("#head", head);
+  for (const layer of ["0", "3", "5"]) await page.selectOption("#layer", layer);
+  const each = (Date.now() - start) / 7;
+  const tip = await pointAt(page, 5, 6);
+  assert.equal(tip.row, "w4");
+  console.log(`# 6 x 12 x 128: ${each.toFixed(0)} ms a head or layer change in the matrix view`);
+  assert.ok(each < 1000, each + " ms");
+  await page.screenshot({ path: resolve(out, "matrix-self.png") });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a run of 10,000 records in one file: it opens, the selector and the search find records", async () => {
+  const start = Date.now();
+  const { page, errors, requests, url } = await open("run-10000.html");
+  const openMs = Date.now() - start;
+  assert.deepEqual(requests, [url]);
+  assert.equal(await page.$eval("#records", e => e.hidden), false, "the record bar is shown for a run");
+  assert.equal(await page.$eval("#records", e => e.dataset.matches), "10000");
+  assert.match(await page.$eval("#meta", e => e.textContent), /record r1 \(1 of 10000\)/);
+  let t = Date.now();
+  await page.fill("#search", "zeppelin");
+  const searchMs = Date.now() - t;
+  assert.equal(await page.$eval("#records", e => e.dataset.matches), "1");
+  assert.match(await page.$eval("#meta", e => e.textContent), /record r4242 /, "the only match is shown");
+  assert.match(await page.$eval("#text-source", e => e.textContent), /a zeppelin over film number 4242/);
+  await page.fill("#search", "quiet loud");                  // "a quiet loud ..." and "a loud quiet ...": 100 each
+  assert.equal(await page.$eval("#records", e => e.dataset.matches), "200", "every word must match");
+  await page.selectOption("#record", "2009");              // option values are positions in the file
+  assert.match(await page.$eval("#meta", e => e.textContent), /record r2010 /);
+  await page.click("#next");
+  assert.match(await page.$eval("#meta", e => e.textContent), /record r2101 /, "next match");
+  await page.click("#prev"); await page.click("#prev");
+  assert.match(await page.$eval("#meta", e => e.textContent), /record r2001 /, "previous match");
+  await page.selectOption("#view", "matrix");
+  assert.equal((await pointAt(page, 0, 1)).col, "loud", "r2001: a loud quiet film number 2001");
+  await page.fill("#search", "");
+  assert.equal(await page.$eval("#records", e => e.dataset.matches), "10000");
+  assert.equal(await page.$eval("#record", s => s.options[s.selectedIndex].text.split(":")[0]), "r2001",
+    "the selector names the record shown, even beyond the 500 listed");
+  await page.screenshot({ path: resolve(out, "run-10000.png") });
+  console.log(`# 10,000 records: opened in ${openMs} ms, searched in ${searchMs} ms`);
+  assert.ok(openMs < 10000, openMs + " ms to open");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a page of one record shows no record bar", async () => {
+  const { page } = await open("cross.html");
+  assert.equal(await page.$eval("#records", e => e.hidden), true);
   await page.close();
 });

@@ -17,8 +17,10 @@ final class AttentionExportOptions {
     Path dir;
 
     @Option(names = "--attention-format", defaultValue = "json", paramLabel = "FORMATS",
-            description = "Comma-separated: json (attention.jsonl, schema heed.alignment/1), pharaoh (alignment.pharaoh,"
-                    + " words), npz, png, html (a file per record). alignment.ids lists the records in line order."
+            description = "Comma-separated: json (attention.jsonl, schema heed.alignment/1), pharaoh"
+                    + " (alignment.pharaoh,"
+                    + " words), npz, png (a file per record), html (attention.html, one viewer for the run), html-files"
+                    + " (a viewer per record). alignment.ids lists the records in line order."
                     + " Default: ${DEFAULT-VALUE}.")
     String formats;
 
@@ -29,23 +31,22 @@ final class AttentionExportOptions {
     /**
      * The writer of the chosen formats when {@code --attention-out} is given; the caller closes it.
      *
-     * @throws CommandLine.ParameterException when exporting is combined with {@code --resume} (the export files
-     *     cannot be cut back to a checkpoint) or the model has no attention to export
+     * With {@code resume} the writer opens when the batch runner has read the progress file, and continues
+     * the export files from the checkpoint there.
+     *
+     * @throws CommandLine.ParameterException when the model has no attention to export
      */
     Optional<AlignmentWriter> open(CommandLine.Model.CommandSpec spec, boolean resume, boolean modelHasAttention,
             String modelName) throws IOException {
         if (dir == null) {
             return Optional.empty();
         }
-        if (resume) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--attention-out cannot be resumed: run"
-                    + " without --resume, or resume without --attention-out");
-        }
         if (!modelHasAttention) {
             throw new CommandLine.ParameterException(spec.commandLine(), "model " + modelName + " has no attention"
                     + " to export: its encoder neither pools by attention nor exports self-attention");
         }
         OptionalDouble t = threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold);
-        return Optional.of(new AlignmentWriter(dir, AlignmentExporters.parse(formats, t)));
+        var exporters = AlignmentExporters.parse(formats, t);
+        return Optional.of(resume ? AlignmentWriter.forResume(dir, exporters) : new AlignmentWriter(dir, exporters));
     }
 }

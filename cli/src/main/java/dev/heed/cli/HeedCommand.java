@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Heed: NLP with pluggable encoders whose models show their attention.",
         subcommands = {DoctorCommand.class, TokenizeCommand.class, SentimentCommand.class, TranslateCommand.class,
                 EmbedCommand.class,
-                VocabCommand.class, EvalCommand.class,
+                VocabCommand.class, EvalCommand.class, AlignCommand.class,
                 TrainCommand.class, ModelsCommand.class, EncodersCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})

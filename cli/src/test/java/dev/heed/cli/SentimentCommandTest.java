@@ -187,13 +187,13 @@ class SentimentCommandTest {
     }
 
     @Test
-    void theAttentionThatDecidedIsExportedInAllFiveFormats() throws Exception {
+    void theAttentionThatDecidedIsExportedInEveryFormat() throws Exception {
         Path in = dir.resolve("export-in.txt");
         Files.writeString(in, "the film was superb\n\na dull plot\n");
         Path out = dir.resolve("export-out.jsonl");
         Path attention = dir.resolve("attention");
         CliRun run = CliRun.of("sentiment", "--model", model.toString(), "-i", in.toString(), "-o", out.toString(),
-                "--attention-out", attention.toString(), "--attention-format", "json,pharaoh,npz,png,html");
+                "--attention-out", attention.toString(), "--attention-format", "json,pharaoh,npz,png,html,html-files");
         assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
         assertEquals(List.of("1", "3"), Files.readAllLines(attention.resolve("alignment.ids")),
                 "the empty line is an error record and has no alignment");
@@ -209,6 +209,8 @@ class SentimentCommandTest {
             assertTrue(Files.size(attention.resolve("1." + ext)) > 0, ext);
             assertTrue(Files.size(attention.resolve("3." + ext)) > 0, ext);
         }
+        String viewer = Files.readString(attention.resolve("attention.html"));
+        assertEquals(2, viewer.split("class=\"heed-record\"", -1).length - 1, "one viewer holds both records");
         assertTrue(!run.out().contains("\"attention\""), "without --attention the output lines stay lean");
     }
 

@@ -185,7 +185,7 @@ class TranslateCommandTest {
         Path attention = dir.resolve("attention");
         CliRun run = CliRun.of("translate", "--model", model.toString(), "-i", in.toString(), "-o",
                 dir.resolve("export-out.jsonl").toString(), "--attention-out", attention.toString(),
-                "--attention-format", "json,pharaoh,npz,png,html");
+                "--attention-format", "json,pharaoh,npz,png,html,html-files");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode alignment = HeedJson.COMPACT.readTree(Files.readAllLines(attention.resolve("attention.jsonl")).get(0));
         assertEquals("cross-attention", alignment.get("kind").asText());
@@ -193,7 +193,7 @@ class TranslateCommandTest {
         assertEquals("die rote katze sieht die fisch.", alignment.get("target").get("text").asText());
         assertTrue(Files.readString(attention.resolve("alignment.pharaoh")).startsWith("0-0 1-1 2-2 3-3 4-4 5-5"),
                 "word i of the source aligns with word i of the translation (the final period may look back)");
-        for (String file : List.of("1.npz", "1.png", "1.html")) {
+        for (String file : List.of("1.npz", "1.png", "1.html", "attention.html")) {
             assertTrue(Files.size(attention.resolve(file)) > 0, file);
         }
     }

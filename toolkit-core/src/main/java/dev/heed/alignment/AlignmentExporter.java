@@ -11,7 +11,10 @@ import java.io.OutputStream;
  */
 public interface AlignmentExporter {
 
-    /** The format's name on the command line: {@code json}, {@code pharaoh}, {@code npz}, {@code png}, {@code html}. */
+    /**
+     * The format's name on the command line: {@code json}, {@code pharaoh}, {@code npz}, {@code png},
+     * {@code html}, {@code html-files}.
+     */
     String name();
 
     /** Whether records share one file, a line each (ending in {@code \n}), rather than a file each. */
@@ -22,4 +25,14 @@ public interface AlignmentExporter {
 
     /** Writes {@code alignment} of record {@code recordId} (for line formats: one line, with its newline). */
     void write(Alignment alignment, String recordId, OutputStream out) throws IOException;
+
+    /** What a line format's shared file starts with, before its first record; empty unless the format has one. */
+    default byte[] header() {
+        return new byte[0];
+    }
+
+    /** What a line format's shared file ends with, after its last record; empty unless the format has one. */
+    default byte[] footer() {
+        return new byte[0];
+    }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-/** The alignment formats by name: {@code json}, {@code pharaoh}, {@code npz}, {@code png}, {@code html}. Stateless. */
+/** The alignment formats by name: {@code json}, {@code pharaoh}, {@code npz}, {@code png}, {@code html} (a
+ * run in one viewer), {@code html-files} (a viewer per record). Stateless. */
 public final class AlignmentExporters {
 
     private AlignmentExporters() {
@@ -43,7 +44,7 @@ public final class AlignmentExporters {
     private static Map<String, AlignmentExporter> all(OptionalDouble threshold) {
         Map<String, AlignmentExporter> all = new LinkedHashMap<>();
         for (AlignmentExporter e : List.of(new AlignmentJson(), new PharaohExporter(threshold), new NpzExporter(),
-                new PngExporter(), new HtmlExporter())) {
+                new PngExporter(), new HtmlRunExporter(), new HtmlExporter())) {
             all.put(e.name(), e);
         }
         return all;

@@ -10,23 +10,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * A self-contained HTML viewer per record ({@code ID.html}) that opens from disk with no network: layer and
- * head selectors, lines between tokens weighted by attention (all heads at once, a colour each, or one), a
- * word/subword toggle, and the original text where pointing at a token highlights what it attends to and what
- * attends to it, by the tokens' character spans. Its page forbids every network request (Content Security
- * Policy {@code default-src 'none'}). The weights are stored as bytes ({@code round(255 w)}, base64): 6 layers x
- * 12 heads over 128 tokens take about 1.6 MB. Stateless.
+ * The self-contained HTML viewer, one file per record ({@code ID.html}, format {@code html-files}); the same
+ * page holding a whole run is {@link HtmlRunExporter} ({@code html}). The page opens from disk with no
+ * network: a lines view (lines between tokens weighted by attention, all heads at once, a colour each, or
+ * one) and a matrix view (a heat map, target rows against source columns, pointing at a cell gives its weight
+ * and both tokens), layer and head selectors, a word/subword toggle, a colour-blind-safe colour scale
+ * ({@link ColourScale}) with its legend,
+ * and the original text where pointing at a token highlights what it attends to and what attends to it, by
+ * the tokens' character spans. Its page forbids every network request (Content Security Policy
+ * {@code default-src 'none'}).
+ *
+ * <p>The page is a prologue, one {@code <script type="application/json" class="heed-record">} block per record
+ * (parsed only when shown) and an epilogue holding the viewer's code. The weights are stored as bytes
+ * ({@code round(255 w)}, base64): 6 layers x 12 heads over 128 tokens take about 1.6 MB. Stateless.
  */
 public final class HtmlExporter implements AlignmentExporter {
 
     /** Weights are quantized to {@code round(SCALE * w)}, one byte each. */
     public static final int SCALE = 255;
-    private static final String PLACEHOLDER = "/*HEED_DATA*/";
+    private static final String SPLIT = "<!--HEED_RECORDS-->";
     private static final String TEMPLATE = template();
 
     @Override
     public String name() {
-        return "html";
+        return "html-files";
     }
 
     @Override
@@ -44,8 +51,26 @@ public final class HtmlExporter implements AlignmentExporter {
         out.write(page(alignment, recordId).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The viewer page of {@code a}. */
+    /** The viewer page of {@code a} alone. */
     static String page(Alignment a, String recordId) {
+        return prologue() + recordBlock(a, recordId) + epilogue();
+    }
+
+    /** The page up to its first record block. */
+    static String prologue() {
+        return TEMPLATE.substring(0, TEMPLATE.indexOf(SPLIT));
+    }
+
+    /** The page after its last record block: the viewer's code. */
+    static String epilogue() {
+        return TEMPLATE.substring(TEMPLATE.indexOf(SPLIT) + SPLIT.length());
+    }
+
+    /**
+     * One record's block, a line ending in {@code \n}: its data as JSON in a script element, with its id and
+     * texts in attributes for the record search.
+     */
+    static String recordBlock(Alignment a, String recordId) {
         ObjectNode data = HeedJson.COMPACT.createObjectNode();
         data.put("schema", Alignment.SCHEMA);
         data.put("id", recordId);
@@ -68,7 +93,25 @@ public final class HtmlExporter implements AlignmentExporter {
         // Inside <script>, "</" could close the element and "<!--" open a comment: "<" only occurs inside
         // JSON strings, where \u003c means the same character.
         json = json.replace("<", "\\u003c");
-        return TEMPLATE.replace(PLACEHOLDER, json);
+        String texts = a.kind() == AlignmentKind.SELF_ATTENTION ? a.source() : a.source() + "\n" + a.target();
+        return "<script type=\"application/json\" class=\"heed-record\" data-id=\"" + attribute(recordId)
+                + "\" data-text=\"" + attribute(texts) + "\">" + json + "</script>\n";
+    }
+
+    private static String attribute(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '\n', '\r', '\t' -> b.append("&#").append((int) c).append(';');
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     static byte[] quantize(float[] weights) {
@@ -85,7 +128,11 @@ public final class HtmlExporter implements AlignmentExporter {
                 throw new IllegalStateException("the viewer template dev/heed/alignment/viewer.html is missing from"
                         + " the classpath");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String t = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!t.contains(SPLIT)) {
+                throw new IllegalStateException("the viewer template has no " + SPLIT + " marker");
+            }
+            return t;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,17 +10,29 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * A heat map per record ({@code ID.png}): target tokens down the left, source tokens along the top (written
- * upwards), one cell per weight of the last layer averaged over its heads, white at 0 to dark blue at 1.
- * Cells shrink for long inputs (at least 4 pixels) and the labels go when they no longer fit. Runs headless.
- * Stateless.
+ * A heat map per record ({@code ID.png}) of the last layer averaged over its heads: a title naming the model,
+ * the kind of attention and what is shown ("layer 6 of 6, mean of 12 heads"), target tokens down the left and
+ * source tokens along the top (written upwards), each axis with its caption, one cell per weight on a
+ * colour-blind-safe scale ({@link ColourScale}, YlGnBu: near-white at 0, dark navy at 1) in a thin frame, and a
+ * colour bar from 0 to 1 saying what the colour means. Cells are 24
+ * pixels up to 100 tokens (labels in 12-point type, so 60 x 60 tokens stay readable), then shrink to at least
+ * 4 pixels, and the token labels go when they no longer fit. Runs headless. Stateless.
  */
 public final class PngExporter implements AlignmentExporter {
 
-    static final int MARGIN = 8;
+    static final int MARGIN = 12;
+    static final int BAR_WIDTH = 16;
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+    private static final Font CAPTION = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+    /** Where the grid lies in the image: its top-left corner, the cell size, and the colour bar's box. */
+    record Layout(int gridX, int gridY, int cell, int barX, int barY, int barHeight, int width, int height,
+            boolean labels) {
+    }
 
     @Override
     public String name() {
@@ -42,69 +54,145 @@ public final class PngExporter implements AlignmentExporter {
         ImageIO.write(render(a), "png", out);
     }
 
-    /** The heat map of {@code a}'s last layer, averaged over heads. */
-    static BufferedImage render(Alignment a) {
-        float[][] w = a.headMean(a.layers() - 1);
+    /** The title: model, kind, and which layer and heads. */
+    static String title(Alignment a) {
+        return a.model() + " · " + a.kind().jsonName() + " · layer " + a.layers() + " of " + a.layers() + ", "
+                + (a.heads() == 1 ? "its one head" : "mean of " + a.heads() + " heads");
+    }
+
+    /** The captions of the rows and of the columns. */
+    static String[] axes(Alignment a) {
+        return switch (a.kind()) {
+            case CROSS_ATTENTION -> new String[] {"target tokens (what attends)",
+                "source tokens (what is attended to)"};
+            case SELF_ATTENTION -> new String[] {"tokens (what attends)", "the same tokens (what is attended to)"};
+            case POOLING -> new String[] {"answer", "source tokens (what the answer pools)"};
+        };
+    }
+
+    static Layout layout(Alignment a) {
         int cell = cellSize(Math.max(a.rows(), a.columns()));
         boolean labels = cell >= 12;
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.min(12, cell - 2));
-        int left = labels ? labelWidth(a.targetTokens(), font) : 0;
-        int top = labels ? labelWidth(a.sourceTokens(), font) : 0;
-        int width = MARGIN * 2 + left + cell * Math.max(1, a.columns());
-        int height = MARGIN * 2 + top + cell * Math.max(1, a.rows());
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Font font = tokenFont(cell);
+        int left = MARGIN + 18 + (labels ? labelWidth(a.targetTokens(), font) : 0);
+        int top = MARGIN + 22 + 18 + (labels ? labelWidth(a.sourceTokens(), font) : 0);
+        int gridW = cell * Math.max(1, a.columns());
+        int gridH = cell * Math.max(1, a.rows());
+        int barHeight = Math.max(120, gridH);
+        int barX = left + gridW + 24;
+        int width = Math.max(barX + BAR_WIDTH + 60, MARGIN * 2 + textWidth(title(a), TITLE));
+        width = Math.max(width, left + textWidth(axes(a)[1], CAPTION) + MARGIN);
+        int height = top + Math.max(Math.max(gridH, barHeight), textWidth(axes(a)[0], CAPTION)) + MARGIN;
+        return new Layout(left, top, cell, barX, top, barHeight, width, height, labels);
+    }
+
+    /** The heat map of {@code a}'s last layer, averaged over heads, with its title, captions and colour bar. */
+    static BufferedImage render(Alignment a) {
+        float[][] w = a.headMean(a.layers() - 1);
+        Layout l = layout(a);
+        BufferedImage image = new BufferedImage(l.width(), l.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
+            g.fillRect(0, 0, l.width(), l.height());
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             for (int t = 0; t < a.rows(); t++) {
                 for (int s = 0; s < a.columns(); s++) {
                     g.setColor(shade(w[t][s]));
-                    g.fillRect(MARGIN + left + s * cell, MARGIN + top + t * cell, cell, cell);
+                    g.fillRect(l.gridX() + s * l.cell(), l.gridY() + t * l.cell(), l.cell(), l.cell());
                 }
             }
-            if (labels) {
-                g.setFont(font);
-                g.setColor(Color.BLACK);
-                FontMetrics fm = g.getFontMetrics();
-                for (int t = 0; t < a.rows(); t++) {
-                    String label = a.targetTokens().get(t).text();
-                    g.drawString(label, MARGIN + left - 4 - fm.stringWidth(label),
-                            MARGIN + top + t * cell + (cell + fm.getAscent() - fm.getDescent()) / 2);
-                }
-                AffineTransform plain = g.getTransform();
-                for (int s = 0; s < a.columns(); s++) {
-                    int x = MARGIN + left + s * cell + (cell + fm.getAscent() - fm.getDescent()) / 2;
-                    g.setTransform(plain);
-                    g.translate(x, MARGIN + top - 4);
-                    g.rotate(-Math.PI / 2);
-                    g.drawString(a.sourceTokens().get(s).text(), 0, 0);
-                }
-                g.setTransform(plain);
+            g.setColor(new Color(0xd0, 0xd7, 0xde));
+            g.drawRect(l.gridX() - 1, l.gridY() - 1, l.cell() * a.columns() + 1, l.cell() * a.rows() + 1);
+            g.setColor(new Color(0x1b, 0x1f, 0x24));
+            g.setFont(TITLE);
+            g.drawString(title(a), MARGIN, MARGIN + g.getFontMetrics().getAscent());
+            AffineTransform plain = g.getTransform();
+            g.setFont(CAPTION);
+            FontMetrics cm = g.getFontMetrics();
+            String[] axes = axes(a);
+            g.drawString(axes[1], l.gridX(), MARGIN + 22 + cm.getAscent());
+            int along = Math.max(l.cell() * a.rows(), cm.stringWidth(axes[0]));   // centred beside the rows
+            g.translate(MARGIN + cm.getAscent(), l.gridY() + (along + cm.stringWidth(axes[0])) / 2);
+            g.rotate(-Math.PI / 2);
+            g.drawString(axes[0], 0, 0);
+            g.setTransform(plain);
+            if (l.labels()) {
+                labels(g, a, l);
             }
+            colourBar(g, l);
         } finally {
             g.dispose();
         }
         return image;
     }
 
-    /** White at 0, dark blue (8, 48, 107) at 1. */
+    private static void labels(Graphics2D g, Alignment a, Layout l) {
+        g.setFont(tokenFont(l.cell()));
+        FontMetrics fm = g.getFontMetrics();
+        for (int t = 0; t < a.rows(); t++) {
+            String label = a.targetTokens().get(t).text();
+            g.drawString(label, l.gridX() - 4 - fm.stringWidth(label),
+                    l.gridY() + t * l.cell() + (l.cell() + fm.getAscent() - fm.getDescent()) / 2);
+        }
+        AffineTransform plain = g.getTransform();
+        for (int s = 0; s < a.columns(); s++) {
+            int x = l.gridX() + s * l.cell() + (l.cell() + fm.getAscent() - fm.getDescent()) / 2;
+            g.setTransform(plain);
+            g.translate(x, l.gridY() - 4);
+            g.rotate(-Math.PI / 2);
+            g.drawString(a.sourceTokens().get(s).text(), 0, 0);
+        }
+        g.setTransform(plain);
+    }
+
+    /** A vertical bar, 1 at the top and 0 at the bottom, ticks at quarters, captioned "attention weight". */
+    private static void colourBar(Graphics2D g, Layout l) {
+        int h = l.barHeight();
+        for (int y = 0; y < h; y++) {
+            g.setColor(shade(1f - y / (float) (h - 1)));
+            g.fillRect(l.barX(), l.barY() + y, BAR_WIDTH, 1);
+        }
+        g.setColor(new Color(0x1b, 0x1f, 0x24));
+        g.drawRect(l.barX(), l.barY(), BAR_WIDTH - 1, h - 1);
+        g.setFont(CAPTION);
+        FontMetrics fm = g.getFontMetrics();
+        for (int q = 0; q <= 4; q++) {
+            int y = l.barY() + Math.round((h - 1) * (1 - q / 4f));
+            g.drawLine(l.barX() + BAR_WIDTH, y, l.barX() + BAR_WIDTH + 3, y);
+            g.drawString(String.format(Locale.ROOT, "%.2f", q / 4f), l.barX() + BAR_WIDTH + 6,
+                    y + (fm.getAscent() - fm.getDescent()) / 2);
+        }
+        AffineTransform plain = g.getTransform();
+        g.translate(l.barX() + BAR_WIDTH + 6 + fm.stringWidth("0.00") + 6 + fm.getAscent(), l.barY() + h / 2
+                + fm.stringWidth("attention weight") / 2);
+        g.rotate(-Math.PI / 2);
+        g.drawString("attention weight", 0, 0);
+        g.setTransform(plain);
+    }
+
+    /** The colour of a weight: {@link ColourScale}, near-white at 0 to dark navy at 1. */
     static Color shade(float weight) {
-        float v = Math.max(0f, Math.min(1f, weight));
-        return new Color(Math.round(255 - v * (255 - 8)), Math.round(255 - v * (255 - 48)), Math.round(255 - v * (255 - 107)));
+        return ColourScale.of(weight);
     }
 
     static int cellSize(int tokens) {
         return Math.max(4, Math.min(24, 2400 / Math.max(1, tokens)));
     }
 
+    private static Font tokenFont(int cell) {
+        return new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(6, Math.min(12, cell - 2)));
+    }
+
     private static int labelWidth(List<AlignmentToken> tokens, Font font) {
+        return tokens.stream().mapToInt(t -> textWidth(t.text(), font)).max().orElse(0) + 8;
+    }
+
+    private static int textWidth(String text, Font font) {
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scratch.createGraphics();
         try {
-            FontMetrics fm = g.getFontMetrics(font);
-            return tokens.stream().mapToInt(t -> fm.stringWidth(t.text())).max().orElse(0) + 8;
+            return g.getFontMetrics(font).stringWidth(text);
         } finally {
             g.dispose();
         }

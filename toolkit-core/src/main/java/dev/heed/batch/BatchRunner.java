@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * makes every operation slower (see {@link IntraOpThreads}, which callers running several engine-backed
  * workers should hold for the run). After each window the output and errors are flushed and, when both go to
  * files, the progress file is replaced, so that a killed run can be resumed with {@link BatchOptions#resume()}
- * without duplicating or losing a record (see {@link ResumeJournal}).
+ * without duplicating or losing a record (see {@link ResumeJournal}); the attention export's shared files are
+ * checkpointed with them, so a resumed run that exports attention ends with the same bytes too.
  *
  * <p>A batch whose prediction throws is retried one record at a time, so one bad record fails alone.
  * A run is single-use per call to {@link #run}; the runner itself holds no state between calls.
@@ -78,7 +79,7 @@ public final class BatchRunner {
         long started = System.nanoTime();
         Optional<Path> journalOwner = output instanceof Destination.File f && errors instanceof Destination.File
                 ? Optional.of(f.path()) : Optional.empty();
-        ResumeJournal start = options.resume() ? resumePoint(inputName, output, errors)
+        ResumeJournal start = options.resume() ? resumePoint(inputName, output, errors, alignments)
                 : new ResumeJournal(inputName, 0, 0, 0, 0, 0, false);
         if (start.complete()) {
             LOG.info("{} is already complete; nothing to resume", output.describe());
@@ -147,11 +148,11 @@ public final class BatchRunner {
                 out.flush();
                 err.flush();
                 checkpoint(journalOwner, new ResumeJournal(inputName, lastLine, out.bytes(), err.bytes(),
-                        start.written() + written, start.failed() + failed, false));
+                        start.written() + written, start.failed() + failed, false, attentionCheckpoint(alignments)));
                 progress.update(read, failed, reader.bytesRead());
             }
             checkpoint(journalOwner, new ResumeJournal(inputName, lastLine, out.bytes(), err.bytes(),
-                    start.written() + written, start.failed() + failed, true));
+                    start.written() + written, start.failed() + failed, true, attentionCheckpoint(alignments)));
         } finally {
             if (workers != null) {
                 workers.shutdownNow();
@@ -234,7 +235,13 @@ public final class BatchRunner {
         }
     }
 
-    private ResumeJournal resumePoint(String inputName, Destination output, Destination errors) throws IOException {
+    private static java.util.Map<String, Long> attentionCheckpoint(Optional<AlignmentWriter> alignments)
+            throws IOException {
+        return alignments.isPresent() ? alignments.get().checkpoint() : java.util.Map.of();
+    }
+
+    private ResumeJournal resumePoint(String inputName, Destination output, Destination errors,
+            Optional<AlignmentWriter> alignments) throws IOException {
         if (!(output instanceof Destination.File out) || !(errors instanceof Destination.File err)) {
             throw new IllegalArgumentException("--resume needs the output and the errors to go to files"
                     + " (--output FILE, --errors FILE), not to a stream");
@@ -245,6 +252,9 @@ public final class BatchRunner {
                 throw new IllegalArgumentException("cannot resume: " + out.path() + " exists but has no progress"
                         + " file " + ResumeJournal.pathFor(out.path()) + "; delete the output to start over");
             }
+            if (alignments.isPresent()) {
+                alignments.get().resumeFrom(java.util.Map.of());
+            }
             return new ResumeJournal(inputName, 0, 0, 0, 0, 0, false);
         }
         ResumeJournal j = journal.get();
@@ -252,8 +262,15 @@ public final class BatchRunner {
             throw new IllegalArgumentException("cannot resume: " + out.path() + " was written from input '"
                     + j.input() + "', not '" + inputName + "'");
         }
+        if (alignments.isPresent() && j.attention().isEmpty() && j.lastLine() > 0) {
+            throw new IllegalArgumentException("cannot resume with --attention-out: the run that wrote " + out.path()
+                    + " exported no attention; resume without it, or delete the output to start over");
+        }
         cutBack(out.path(), j.outputBytes());
         cutBack(err.path(), j.errorBytes());
+        if (alignments.isPresent()) {
+            alignments.get().resumeFrom(j.attention());
+        }
         return j;
     }
 

@@ -22,9 +22,22 @@ import java.util.Optional;
  * @param written output lines up to that point
  * @param failed error records up to that point
  * @param complete whether the run reached the end of its input
+ * @param attention the attention export's shared files and their lengths at that point, by file name (see
+ *     {@link dev.heed.alignment.AlignmentWriter#checkpoint()}); empty when the run exports no attention
  */
 public record ResumeJournal(String input, long lastLine, long outputBytes, long errorBytes, long written,
-        long failed, boolean complete) {
+        long failed, boolean complete, java.util.Map<String, Long> attention) {
+
+    public ResumeJournal {
+        attention = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attention == null
+                ? java.util.Map.of() : attention));
+    }
+
+    /** A journal of a run that exports no attention. */
+    public ResumeJournal(String input, long lastLine, long outputBytes, long errorBytes, long written, long failed,
+            boolean complete) {
+        this(input, lastLine, outputBytes, errorBytes, written, failed, complete, java.util.Map.of());
+    }
 
     /** The progress file that belongs to {@code output}. */
     public static Path pathFor(Path output) {

@@ -52,6 +52,29 @@ final class AlignmentFixtures {
                 new float[] {0.05f, 0.6f, 0.05f, 0.25f, 0.05f});
     }
 
+    /** Pooling over the words of {@code text} (split at spaces) into {@code label}, seeded weights that sum to 1. */
+    static Alignment poolingOver(String text, String label, long seed) {
+        List<AlignmentToken> src = new ArrayList<>();
+        int at = 0;
+        for (String word : text.split(" ")) {
+            src.add(new AlignmentToken(word, at, at + word.length(), src.size(), false));
+            at += word.length() + 1;
+        }
+        Random r = new Random(seed);
+        float[] w = new float[src.size()];
+        double sum = 0;
+        double[] e = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            e[i] = Math.exp(2 * r.nextGaussian());
+            sum += e[i];
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (e[i] / sum);
+        }
+        return new Alignment("sst2", AlignmentKind.POOLING, text, label, src,
+                List.of(new AlignmentToken(label, 0, label.length(), 0, false)), 1, 1, w);
+    }
+
     /** Self-attention of {@code layers x heads} over {@code n} tokens (plus [CLS] and [SEP]), rows from softmax. */
     static Alignment selfAttention(int layers, int heads, int n, long seed) {
         StringBuilder text = new StringBuilder();

@@ -35,6 +35,7 @@ class ExporterContractTest {
                 assertTrue(first.length > 0, e.name() + " wrote nothing for " + a);
                 assertArrayEquals(first, bytes(e, a), e.name() + " is not deterministic for " + a);
                 if (e.linePerRecord()) {
+                    assertArrayEquals(e.header(), e.header(), e.name());
                     String line = new String(first, java.nio.charset.StandardCharsets.UTF_8);
                     assertTrue(line.endsWith("\n"), e.name());
                     assertEquals(1, line.chars().filter(c -> c == '\n').count(), e.name() + ": one line a record");
@@ -46,8 +47,8 @@ class ExporterContractTest {
     }
 
     @Test
-    void theFiveFormatsAreFoundByNameAndAnUnknownOneListsThem() {
-        assertEquals(List.of("json", "pharaoh", "npz", "png", "html"), AlignmentExporters.names());
+    void theSixFormatsAreFoundByNameAndAnUnknownOneListsThem() {
+        assertEquals(List.of("json", "pharaoh", "npz", "png", "html", "html-files"), AlignmentExporters.names());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AlignmentExporters.parse("json,svg", OptionalDouble.empty()));
         assertTrue(e.getMessage().contains("'svg'") && e.getMessage().contains("pharaoh"), e.getMessage());

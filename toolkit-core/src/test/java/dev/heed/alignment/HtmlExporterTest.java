@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The viewer page as a file: one self-contained document with its data embedded (and escaped), nothing
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class HtmlExporterTest {
 
     static JsonNode embedded(String page) throws Exception {
-        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"heed-data\">(.*?)</script>",
+        Matcher m = Pattern.compile("<script type=\"application/json\" class=\"heed-record\"[^>]*>(.*?)</script>",
                 Pattern.DOTALL).matcher(page);
         assertTrue(m.find(), "the data block");
         return HeedJson.COMPACT.readTree(m.group(1));
@@ -37,7 +38,7 @@ class HtmlExporterTest {
         byte[] weights = Base64.getDecoder().decode(data.get("weights").asText());
         assertEquals(60, weights.length);
         assertEquals(Math.round(0.45f * 255), weights[((1 * 2 + 0) * 3 + 1) * 5 + 2] & 0xff);
-        assertFalse(page.contains("/*HEED_DATA*/"));
+        assertFalse(page.contains("HEED_RECORDS"));
         for (String fetch : List.of("src=\"http", "href=\"http", "@import", "url(http", "fetch(", "XMLHttpRequest")) {
             assertFalse(page.contains(fetch), "the page must not load anything: " + fetch);
         }
@@ -65,6 +66,45 @@ class HtmlExporterTest {
                 .getBytes(StandardCharsets.UTF_8));
         writeForBrowserTest("pooling.html", HtmlExporter.page(AlignmentFixtures.pooling(), "pooling")
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void fiveHundredTwelveTokensSquaredIsOneCompactPage() throws Exception {
+        byte[] page = HtmlExporter.page(AlignmentFixtures.selfAttention(1, 1, 510, 12), "512")
+                .getBytes(StandardCharsets.UTF_8);
+        assertTrue(page.length < 460_000, "512 x 512 weights, one byte each, base64: " + page.length);
+        writeForBrowserTest("self-512.html", page);
+    }
+
+    @Test
+    void aRunIsOneViewerWithARecordPerLineBetweenTheHeaderAndTheFooter() throws Exception {
+        HtmlRunExporter run = new HtmlRunExporter();
+        Alignment a = AlignmentFixtures.cross();
+        String header = new String(run.header(), StandardCharsets.UTF_8);
+        String footer = new String(run.footer(), StandardCharsets.UTF_8);
+        String line = new String(ExporterContractTest.bytes(run, a), StandardCharsets.UTF_8);
+        assertEquals(HtmlExporter.page(a, "rec-1"), header + line + footer, "one record: the same page as html-files");
+        assertEquals("attention.html", run.fileName("x"));
+        assertTrue(line.contains("data-id=\"rec-1\" data-text=\"Ein Haus.&#10;A house.\""), line);
+        assertFalse(footer.contains("class=\"heed-record\""), "only the code after the records");
+    }
+
+    @Test
+    void tenThousandRecordsInOneViewerWrittenByTheRunWriter(@TempDir Path dir) throws Exception {
+        String[] words = {"quiet", "loud", "bright", "dark", "slow", "quick", "warm", "cold", "old", "new"};
+        try (AlignmentWriter writer = new AlignmentWriter(dir, AlignmentExporters.parse("html",
+                java.util.OptionalDouble.empty()))) {
+            for (int i = 1; i <= 10_000; i++) {
+                String text = (i == 4242 ? "a zeppelin over" : "a " + words[i % 10] + " " + words[(i / 10) % 10])
+                        + " film number " + i;
+                writer.write("r" + i, AlignmentFixtures.poolingOver(text, i % 2 == 0 ? "positive" : "negative", i));
+            }
+        }
+        byte[] page = Files.readAllBytes(dir.resolve("attention.html"));
+        String html = new String(page, StandardCharsets.UTF_8);
+        assertEquals(10_000, html.split("class=\"heed-record\"", -1).length - 1);
+        assertTrue(html.endsWith("</html>\n"), "the footer closes the page");
+        writeForBrowserTest("run-10000.html", page);
     }
 
     /** The pages the browser test opens (viewer-test/viewer.test.mjs, run by .ci/run after the build). */

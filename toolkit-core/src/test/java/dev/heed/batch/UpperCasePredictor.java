@@ -18,10 +18,33 @@ final class UpperCasePredictor implements Predictor {
     static final java.util.Set<Thread> THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final long sleepMillis;
+    private final boolean attention;
     boolean closed;
 
     UpperCasePredictor(long sleepMillis) {
+        this(sleepMillis, false);
+    }
+
+    /** With {@code attention}, each prediction carries a pooling alignment over the text's words. */
+    UpperCasePredictor(long sleepMillis, boolean attention) {
         this.sleepMillis = sleepMillis;
+        this.attention = attention;
+    }
+
+    /** Pooling over the space-separated words of {@code text}, each weighted by its length. */
+    static dev.heed.alignment.Alignment alignment(String text) {
+        List<dev.heed.alignment.AlignmentToken> words = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S+").matcher(text);
+        while (m.find()) {
+            words.add(new dev.heed.alignment.AlignmentToken(m.group(), m.start(), m.end(), words.size(), false));
+        }
+        float total = (float) words.stream().mapToInt(w -> w.end() - w.start()).sum();
+        float[] w = new float[words.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (words.get(i).end() - words.get(i).start()) / total;
+        }
+        return new dev.heed.alignment.Alignment("upper", dev.heed.alignment.AlignmentKind.POOLING, text, "UPPER",
+                words, List.of(new dev.heed.alignment.AlignmentToken("UPPER", 0, 5, 0, false)), 1, 1, w);
     }
 
     @Override
@@ -38,7 +61,8 @@ final class UpperCasePredictor implements Predictor {
         for (Record r : batch) {
             out.add(r.text().contains("reject")
                     ? Prediction.failed(RecordError.TOO_LONG, "rejected by the test predictor")
-                    : Prediction.ok(JsonNodeFactory.instance.objectNode().put("upper", r.text().toUpperCase())));
+                    : Prediction.ok(JsonNodeFactory.instance.objectNode().put("upper", r.text().toUpperCase()),
+                            attention ? java.util.Optional.of(alignment(r.text())) : java.util.Optional.empty()));
         }
         return out;
     }
