@@ -167,7 +167,7 @@ class LosslessJsonTest {
     @Test
     void theViewersDataRoundTripsAnyString() throws Exception {
         Random r = new Random(11);
-        Pattern data = Pattern.compile("<script type=\"application/json\" id=\"heed-data\">(.*?)</script>",
+        Pattern data = Pattern.compile("<script type=\"application/json\" class=\"heed-record\"[^>]*>(.*?)</script>",
                 Pattern.DOTALL);
         for (int i = 0; i < 300; i++) {
             Alignment a = randomAlignment(r);
