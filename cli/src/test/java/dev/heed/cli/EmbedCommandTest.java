@@ -170,6 +170,8 @@ class EmbedCommandTest {
         assertEquals(0, describe.exitCode());
         assertTrue(describe.out().contains("\"widths\" : [ 3, 4, 5 ]"), describe.out());
         assertTrue(describe.out().contains("POOLED_STATE"), describe.out());
+        assertTrue(describe.out().contains("with attentionPooling=true (--set attentionPooling=true), also:"
+                + " [POOLING_ATTENTION_WEIGHTS]"), "the README's pooling attention is an option: " + describe.out());
         assertEquals(ExitCodes.USAGE, CliRun.of("encoders", "describe", "lstm").exitCode());
     }
 
