@@ -42,7 +42,8 @@ final class EncodersCommand implements Runnable {
     }
 
     @Command(name = "describe", mixinStandardHelpOptions = true,
-            description = "An encoder's effective default config (JSON) and capabilities.")
+            description = "An encoder's effective default config (JSON), its capabilities with it, and the"
+                    + " capabilities a setting adds (e.g. textcnn's pooling attention with attentionPooling=true).")
     static final class Describe implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "textcnn, bigru, transformer or bert.")
         String name;
@@ -58,6 +59,25 @@ final class EncodersCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.println(name + ": " + provider.description());
             out.println("capabilities: " + block.spec().capabilities());
+            // a capability off by default is still one the encoder has: say which setting turns it on
+            java.util.Map<String, Object> config = EncoderConfigs.toMap(defaults);
+            for (java.util.Map.Entry<String, Object> e : config.entrySet()) {
+                if (e.getValue() instanceof Boolean on) {
+                    java.util.Set<dev.heed.encoders.Capability> with = java.util.EnumSet.noneOf(
+                            dev.heed.encoders.Capability.class);
+                    try {
+                        with.addAll(provider.create(provider.parse(java.util.Map.of(e.getKey(), !on))).spec()
+                                .capabilities());
+                    } catch (IllegalArgumentException notAlone) {
+                        continue; // a setting that needs others with it
+                    }
+                    with.removeAll(block.spec().capabilities());
+                    if (!with.isEmpty()) {
+                        out.println("with " + e.getKey() + "=" + !on + " (--set " + e.getKey() + "=" + !on + "), also: "
+                                + with);
+                    }
+                }
+            }
             out.println(HeedJson.PRETTY.writeValueAsString(EncoderConfigs.toMap(defaults)));
             out.flush();
             return ExitCodes.OK;

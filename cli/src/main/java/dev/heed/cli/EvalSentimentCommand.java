@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.json.HeedJson;
 import dev.heed.tasks.classification.ClassificationMetrics;
 import dev.heed.tasks.classification.LabelledTexts;
+import dev.heed.tasks.classification.UnknownLabelException;
 import dev.heed.tasks.sentiment.SentimentModel;
 import dev.heed.tasks.sentiment.SentimentPrediction;
 import java.io.PrintWriter;
@@ -20,10 +21,21 @@ import picocli.CommandLine.Option;
         description = "Evaluate a sentiment model on labelled data (the formats of heed train sentiment).")
 final class EvalSentimentCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME|DIR") String model;
-    @Option(names = "--data", required = true, paramLabel = "FILE") Path data;
-    @Option(names = "--report", paramLabel = "FILE.json", description = "Also write the metrics as JSON.") Path report;
-    @Option(names = "--batch-size", defaultValue = "128") int batchSize;
+    @Option(names = "--model", required = true, paramLabel = "NAME|DIR",
+            description = "The sentiment model: a named model (heed models list) or a model directory.")
+    String model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "Labelled data: SST-2 TSV, 'label text' lines or JSON lines {\"text\",\"label\"}, gzip or"
+                    + " not; labels by the model's class names or their indexes.")
+    Path data;
+
+    @Option(names = "--report", paramLabel = "FILE.json", description = "Also write the metrics as JSON.")
+    Path report;
+
+    @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N",
+            description = "Texts per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,7 +43,15 @@ final class EvalSentimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (SentimentModel loaded = SentimentModel.load(model)) {
-            LabelledTexts texts = LabelledTexts.read(data, loaded.labels());
+            LabelledTexts texts;
+            try {
+                texts = LabelledTexts.read(data, loaded.labels());
+            } catch (UnknownLabelException e) {
+                // the classes are the model's: no option changes them, so say which data and model fit
+                throw new IllegalArgumentException(e.getMessage() + ": " + loaded.name() + " knows only these "
+                        + loaded.labels().size() + " classes; evaluate it on data labelled with them, or this data"
+                        + " with a model trained on its classes (heed train sentiment --labels ...)", e);
+            }
             int[] predicted = new int[texts.size()];
             for (int from = 0; from < texts.size(); from += batchSize) {
                 List<SentimentPrediction> batch = loaded.predict(

@@ -28,17 +28,31 @@ import picocli.CommandLine.Option;
                 + " line) and counted in the summary; a line the model refuses stops the run, naming file and line."})
 final class EvalTranslationCommand implements Callable<Integer> {
 
-    @Option(names = "--model", defaultValue = "multi30k-en-de", paramLabel = "NAME|DIR") String model;
-    @Option(names = "--data", required = true, paramLabel = "PREFIX", description = "e.g. ../shared/data/multi30k/val")
+    @Option(names = "--model", defaultValue = "multi30k-en-de", paramLabel = "NAME|DIR",
+            description = "A named model or a directory written by heed train translation (default: ${DEFAULT-VALUE}).")
+    String model;
+    @Option(names = "--data", required = true, paramLabel = "PREFIX",
+            description = "PREFIX.SRC and PREFIX.TGT, plain or .gz, one sentence a line; e.g. ../shared/data/multi30k/val")
     String data;
-    @Option(names = "--languages", paramLabel = "SRC-TGT", description = "Default: the model's.") String languages;
-    @Option(names = "--beam", defaultValue = "5") int beam;
-    @Option(names = "--length-penalty", defaultValue = "0.6") double lengthPenalty;
-    @Option(names = "--coverage-penalty", defaultValue = "0") double coveragePenalty;
-    @Option(names = "--no-repeat-ngram", defaultValue = "0") int noRepeatNgram;
+    @Option(names = "--languages", paramLabel = "SRC-TGT", description = "The file extensions to read; they must be"
+            + " the model's own direction (model.json's languages), which is also the default.")
+    String languages;
+    @Option(names = "--beam", defaultValue = "5", description = "Beam size; 1 = greedy (default: ${DEFAULT-VALUE}).")
+    int beam;
+    @Option(names = "--length-penalty", defaultValue = "0.6", paramLabel = "ALPHA",
+            description = "GNMT length penalty alpha (default: ${DEFAULT-VALUE}).")
+    double lengthPenalty;
+    @Option(names = "--coverage-penalty", defaultValue = "0", paramLabel = "BETA",
+            description = "GNMT coverage penalty beta, from the attention (default: ${DEFAULT-VALUE}).")
+    double coveragePenalty;
+    @Option(names = "--no-repeat-ngram", defaultValue = "0", paramLabel = "N",
+            description = "Never repeat an n-gram of this size (0 = off).")
+    int noRepeatNgram;
     @Option(names = "--max-repeat", defaultValue = "3", paramLabel = "N",
             description = "The repetition guard of heed translate (0 = off; default: ${DEFAULT-VALUE}).") int maxRepeat;
-    @Option(names = "--batch-size", defaultValue = "32") int batchSize;
+    @Option(names = "--batch-size", defaultValue = "32", paramLabel = "N",
+            description = "Sentences per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
     @Option(names = "--report", paramLabel = "FILE.json", description = "Also write the metrics as JSON.") Path report;
     @Option(names = "--hypotheses", paramLabel = "FILE", description = "Also write the translations, one a line.")
     Path hypotheses;
@@ -48,13 +62,20 @@ final class EvalTranslationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DecodeOptions options = new DecodeOptions(beam, 200, 0, lengthPenalty, coveragePenalty, noRepeatNgram, 1, false,
-                maxRepeat);
+        DecodeOptions options = TranslateCommand.decodeOptions(spec, beam, 200, 0, lengthPenalty, coveragePenalty,
+                noRepeatNgram, 1, maxRepeat);
+        if (languages != null && languages.split("-").length != 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--languages must be SRC-TGT, e.g. en-de,"
+                    + " got '" + languages + "'");
+        }
         try (TranslationModel loaded = TranslationModel.load(model)) {
-            String[] pair = (languages != null ? languages : loaded.languages()).split("-");
-            if (pair.length != 2) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--languages must be SRC-TGT, e.g. en-de");
+            if (languages != null && !loaded.languages().isEmpty() && !languages.equals(loaded.languages())) {
+                // scoring a model on the other direction gives a BLEU near 0 that looks like a broken model
+                throw new CommandLine.ParameterException(spec.commandLine(), "--languages " + languages
+                        + " is not the direction of " + loaded.name() + ", which translates " + loaded.languages()
+                        + ": leave --languages out, or evaluate a " + languages + " model");
             }
+            String[] pair = (languages != null ? languages : loaded.languages()).split("-");
             Path sourceFile = TrainTranslationCommand.file(data, pair[0]);
             ParallelCorpus corpus = ParallelCorpus.read(sourceFile, TrainTranslationCommand.file(data, pair[1]));
             long start = System.nanoTime();
@@ -76,9 +97,10 @@ final class EvalTranslationCommand implements Callable<Integer> {
                 w.printf("%,d empty source lines in %s: each scored as an empty translation%n",
                         translated.emptySources(), sourceFile);
             }
-            w.printf("%s%n  signature BLEU|%s%n", bleu, bleu.signature());
-            w.printf("%s%n  signature chrF2|%s%n", chrf, chrf.signature());
-            w.printf("lower-cased %s%n  signature BLEU|%s%n", lowercased, lowercased.signature());
+            String search = beam == 1 ? "greedy" : "beam " + beam;
+            w.printf("%s (%s)%n  signature BLEU|%s%n", bleu, search, bleu.signature());
+            w.printf("%s (%s)%n  signature chrF2|%s%n", chrf, search, chrf.signature());
+            w.printf("lower-cased %s (%s)%n  signature BLEU|%s%n", lowercased, search, lowercased.signature());
             w.printf("%.1f s: %.1f sentences/s, %.0f target subwords/s%n", seconds, corpus.size() / seconds,
                     targetTokens / seconds);
             w.flush();
@@ -89,7 +111,8 @@ final class EvalTranslationCommand implements Callable<Integer> {
                 ObjectNode json = HeedJson.PRETTY.createObjectNode();
                 json.put("model", loaded.name()).put("data", data).put("languages", pair[0] + "-" + pair[1])
                         .put("sentences", corpus.size()).put("empty_sources", translated.emptySources())
-                        .put("beam", beam).put("length_penalty", lengthPenalty);
+                        .put("beam", beam).put("search", beam == 1 ? "greedy" : "beam " + beam)
+                        .put("length_penalty", lengthPenalty);
                 json.putObject("bleu").put("score", bleu.score()).put("signature", bleu.signature())
                         .put("text", bleu.toString());
                 json.putObject("chrf").put("score", chrf.score()).put("signature", chrf.signature())

@@ -32,8 +32,23 @@ public final class HeedCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new HeedCommand());
         cl.setExecutionExceptionHandler(HeedCommand::handle);
+        cl.setParameterExceptionHandler(HeedCommand::handleParameter);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    /**
+     * A wrong command line or option value: the message (which names the option and what is valid) and where to
+     * find the options, never the whole usage text, which buries the one line that matters.
+     */
+    private static int handleParameter(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("heed: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("heed: '" + cl.getCommandSpec().qualifiedName() + " --help' lists the options");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -47,7 +62,16 @@ public final class HeedCommand implements Runnable {
             return ExitCodes.MODEL;
         }
         if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
-            err.println("heed: " + (e instanceof java.io.UncheckedIOException u ? u.getCause() : e).getMessage());
+            IOException io = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+            // the JDK's file-system exceptions hold only the path: say what went wrong with it
+            String message = io instanceof java.nio.file.NoSuchFileException n && n.getReason() == null
+                    ? "no such file: " + n.getFile()
+                    : io instanceof java.nio.file.AccessDeniedException a && a.getReason() == null
+                    ? "permission denied: " + a.getFile()
+                    : io instanceof java.nio.file.FileAlreadyExistsException x && x.getReason() == null
+                    ? "already exists: " + x.getFile()
+                    : io.getMessage();
+            err.println("heed: " + message);
             return ExitCodes.IO;
         }
         err.println("heed: internal error: " + e);

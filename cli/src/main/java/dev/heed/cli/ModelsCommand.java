@@ -69,7 +69,10 @@ final class ModelsCommand implements Runnable {
             }
             m.components().forEach((role, c) -> out.printf("%-12s %s %s%n", role, c.name(), c.config()));
             m.tokenizers().forEach((role, file) -> out.printf("tokenizer    %s: %s%n", role, file));
-            m.metrics().forEach((k, v) -> out.printf("dev %-8s %.4f%n", k, v));
+            // a translation model's dev scores come from greedy search during training: say so beside them,
+            // since heed eval translation reports beam 5 by default and the two differ by a point or more
+            String search = m.task().equals("translation") ? " (greedy search)" : "";
+            m.metrics().forEach((k, v) -> out.printf("dev %-8s %.4f%s%n", k, v, search));
             if (m.provenance() != null) {
                 out.printf("trained by   %s%nprovenance   heed %s, commit %s, seed %d, %.0f s%n",
                         m.provenance().command(), m.provenance().heedVersion(), m.provenance().gitCommit(),
@@ -82,19 +85,36 @@ final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check every file of a model directory against the sizes and sha256 of its model.json.")
+            description = {"Check every file of a model against the sizes and sha256 of its model.json: a model"
+                    + " directory, or a named model's copy in the cache (extracted first if it is not there yet)."})
     static final class Verify implements Callable<Integer> {
-        @Parameters(paramLabel = "DIR", description = "The model directory.")
-        Path dir;
+        @Parameters(paramLabel = "NAME|DIR", description = "A model directory, or a named model (heed models list).")
+        String model;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            ModelDirectory model = ModelDirectory.open(dir);
-            spec.commandLine().getOut().printf("ok: %s (%s), %d files verified%n", model.manifest().name(),
-                    model.manifest().task(), model.manifest().files().size());
+            ModelResolver resolver = new ModelResolver();
+            java.util.Optional<ModelSource> named = java.nio.file.Files.isDirectory(Path.of(model))
+                    ? java.util.Optional.empty()
+                    : resolver.available().stream().filter(s -> s.name().equals(model)).findFirst();
+            ModelDirectory verified;
+            if (named.isPresent() && resolver.isCached(named.get())) {
+                // the cached copy as it is: resolving would quietly extract a damaged one again
+                Path cached = resolver.cacheDir(named.get());
+                try {
+                    verified = ModelDirectory.open(cached);
+                } catch (dev.heed.model.ModelLoadException e) {
+                    throw new dev.heed.model.ModelLoadException("the cached copy of " + model + " in " + cached
+                            + " fails: " + e.getMessage() + "; delete that folder and the next use extracts it again", e);
+                }
+            } else {
+                verified = resolver.resolve(model);
+            }
+            spec.commandLine().getOut().printf("ok: %s (%s), %d files verified in %s%n", verified.manifest().name(),
+                    verified.manifest().task(), verified.manifest().files().size(), verified.path());
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }

@@ -39,6 +39,13 @@ final class SentimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (SentimentModel loaded = SentimentModel.load(model,
                 DeviceSelection.resolve(DeviceChoice.parse(io.device)).device())) {
+            if (attention && !loaded.poolsByAttention()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--attention adds the pooling"
+                        + " attention, and the " + loaded.encoderName() + " encoder of " + loaded.name()
+                        + " does not pool by attention" + (loaded.exportsAttention()
+                        ? ": --attention-out DIR exports its self-attention instead"
+                        : " (textcnn or bigru trained with --set attentionPooling=true do)"));
+            }
             return BatchCommandSupport.runExporting(io, export, spec, loaded.exportsAttention(), loaded.name(),
                     "their lines say how many tokens were left out (\"truncated_tokens\")",
                     exporting -> new SentimentPredictor(loaded, attention, exporting));

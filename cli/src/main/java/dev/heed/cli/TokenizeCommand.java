@@ -22,7 +22,8 @@ final class TokenizeCommand implements Callable<Integer> {
 
     @Option(names = "--tokenizer", defaultValue = "corenlp", paramLabel = "corenlp|FILE.json",
             description = "corenlp for words only (default), or a HuggingFace tokenizer.json (or its directory)"
-                    + " to add subwords.")
+                    + " to add subwords; a word-level one (heed vocab words) gives the id of each CoreNLP word's"
+                    + " normalized form, as it was counted.")
     String tokenizer;
 
     @Option(names = "--sentences", description = "Group the words by sentence.")
@@ -34,13 +35,30 @@ final class TokenizeCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The vocabulary of a word-level tokenizer.json ({@code heed vocab words}): its words are CoreNLP's normalized
+     * forms, so text is read through CoreNLP before they are looked up, as word-level models read it (the file's
+     * own pre-tokenizer splits on whitespace only, which would make "hat," unknown).
+     */
+    private static Optional<dev.heed.text.vocab.WordVocabulary> wordLevel(Path file) throws java.io.IOException {
+        Path json = java.nio.file.Files.isDirectory(file) ? file.resolve("tokenizer.json") : file;
+        if (!java.nio.file.Files.isRegularFile(json)) {
+            return Optional.empty(); // SubwordTokenizer.load says what is there
+        }
+        com.fasterxml.jackson.databind.JsonNode root = dev.heed.json.HeedJson.readTree(json);
+        return root.path("model").path("type").asText().equals("WordLevel")
+                ? Optional.of(dev.heed.text.vocab.TokenizerJsonReader.wordLevel(json)) : Optional.empty();
+    }
+
     @Override
     public Integer call() throws Exception {
         WordTokenizer words = new CoreNlpWordTokenizer();
-        Optional<SubwordTokenizer> subwords = tokenizer.equals("corenlp") ? Optional.empty()
+        Optional<dev.heed.text.vocab.WordVocabulary> vocabulary = tokenizer.equals("corenlp") ? Optional.empty()
+                : wordLevel(Path.of(tokenizer));
+        Optional<SubwordTokenizer> subwords = tokenizer.equals("corenlp") || vocabulary.isPresent() ? Optional.empty()
                 : Optional.of(SubwordTokenizer.load(Path.of(tokenizer), true));
         try {
-            return BatchCommandSupport.run(io, () -> new TokenizePredictor(words, subwords, sentences),
+            return BatchCommandSupport.run(io, () -> new TokenizePredictor(words, subwords, vocabulary, sentences),
                     spec.commandLine().getErr());
         } finally {
             subwords.ifPresent(SubwordTokenizer::close);

@@ -26,11 +26,22 @@ final class TokenizePredictor implements Predictor {
 
     private final WordTokenizer words;
     private final Optional<SubwordTokenizer> subwords;
+    private final Optional<dev.heed.text.vocab.WordVocabulary> vocabulary;
     private final boolean sentences;
 
     TokenizePredictor(WordTokenizer words, Optional<SubwordTokenizer> subwords, boolean sentences) {
+        this(words, subwords, Optional.empty(), sentences);
+    }
+
+    /**
+     * With a word-level {@code vocabulary} (a {@code heed vocab words} file) the ids are those of the CoreNLP
+     * words' normalized forms, as the vocabulary was counted and as word-level models read text.
+     */
+    TokenizePredictor(WordTokenizer words, Optional<SubwordTokenizer> subwords,
+            Optional<dev.heed.text.vocab.WordVocabulary> vocabulary, boolean sentences) {
         this.words = words;
         this.subwords = subwords;
+        this.vocabulary = vocabulary;
         this.sentences = sentences;
     }
 
@@ -69,6 +80,15 @@ final class TokenizePredictor implements Predictor {
                 all.addAll(s.tokens());
             }
         }
+        vocabulary.ifPresent(v -> {
+            ArrayNode array = result.putArray("subwords");
+            for (int i = 0; i < all.size(); i++) {
+                Token t = all.get(i);
+                int id = v.id(dev.heed.text.vocab.WordVocabulary.key(t.normalized()));
+                array.addObject().put("id", id).put("token", v.token(id)).put("start", t.start()).put("end", t.end())
+                        .put("word", i);
+            }
+        });
         subwords.ifPresent(tokenizer -> {
             SubwordEncoding encoding = tokenizer.encode(text);
             int[] wordOf = SpanAlignment.wordIndexes(encoding.tokens(), all);

@@ -67,18 +67,39 @@ final class TrainSentimentCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "An encoder setting (see heed encoders describe).")
     Map<String, String> settings = new LinkedHashMap<>();
 
-    @Option(names = "--epochs", defaultValue = "10") int epochs;
-    @Option(names = "--batch-size", defaultValue = "64") int batchSize;
-    @Option(names = "--lr", defaultValue = "0.001") float learningRate;
+    @Option(names = "--epochs", defaultValue = "10", paramLabel = "N",
+            description = "Passes over the training data, at most (default: ${DEFAULT-VALUE}).")
+    int epochs;
+    @Option(names = "--batch-size", defaultValue = "64", paramLabel = "N",
+            description = "Texts per update (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+    @Option(names = "--lr", defaultValue = "0.001", paramLabel = "RATE",
+            description = "Peak learning rate of AdamW (default: ${DEFAULT-VALUE}).")
+    float learningRate;
     @Option(names = "--warmup", defaultValue = "0.05", description = "Fraction of steps warming up.") float warmup;
-    @Option(names = "--weight-decay", defaultValue = "0.0001") float weightDecay;
+    @Option(names = "--weight-decay", defaultValue = "0.0001",
+            description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
+    float weightDecay;
     @Option(names = "--clip", defaultValue = "5", description = "Gradient clipping value.") float clip;
     @Option(names = "--dropout", defaultValue = "0.5", description = "Dropout before the output layer.") float dropout;
-    @Option(names = "--seed", defaultValue = "42") long seed;
-    @Option(names = "--patience", defaultValue = "3") int patience;
-    @Option(names = "--max-length", defaultValue = "128") int maxLength;
-    @Option(names = "--min-count", defaultValue = "1") int minCount;
-    @Option(names = "--max-vocab", defaultValue = "50000") int maxVocab;
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Random seed: one seed gives one model (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--patience", defaultValue = "3", paramLabel = "N",
+            description = "Stop after N epochs without a better dev"
+                    + " accuracy (default: ${DEFAULT-VALUE}).")
+    int patience;
+    @Option(names = "--max-length", defaultValue = "128", paramLabel = "N",
+            description = "Tokens read of each text; the"
+                    + " rest is cut (default: ${DEFAULT-VALUE}).")
+    int maxLength;
+    @Option(names = "--min-count", defaultValue = "1", paramLabel = "N",
+            description = "Words seen fewer times in training"
+                    + " are unknown (default: ${DEFAULT-VALUE}).")
+    int minCount;
+    @Option(names = "--max-vocab", defaultValue = "50000", paramLabel = "N",
+            description = "The largest word vocabulary (default: ${DEFAULT-VALUE}).")
+    int maxVocab;
     @Option(names = "--weights-dtype", defaultValue = "F32", paramLabel = "F32|F16|BF16",
             description = "How the encoder's weights are stored (default: ${DEFAULT-VALUE}; F16 halves the file).")
     DType weightsType;
@@ -100,26 +121,36 @@ final class TrainSentimentCommand implements Callable<Integer> {
                 maxVocab, Optional.ofNullable(init), Optional.ofNullable(teacher), augment, Optional.ofNullable(initEmbeddings),
                 Optional.ofNullable(teacherCache));
         PrintWriter err = spec.commandLine().getErr();
-        LabelledTexts trainData = LabelledTexts.read(train, classes);
-        LabelledTexts devData = LabelledTexts.read(dev, classes);
+        LabelledTexts trainData;
+        LabelledTexts devData;
+        try {
+            trainData = LabelledTexts.read(train, classes);
+            devData = LabelledTexts.read(dev, classes);
+        } catch (dev.heed.tasks.classification.UnknownLabelException e) {
+            throw new IllegalArgumentException(e.getMessage() + ": pass --labels with the classes of this data"
+                    + " (--labels sst5 for SST-5's 0..4)", e);
+        }
         String command = "heed " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         String modelName = name != null ? name : out.toAbsolutePath().getFileName().toString();
-        return new SentimentTrainer(options, line -> {
-            err.println("heed: " + line);
-            err.flush();
-        }).train(trainData, devData, result -> {
-            try {
-                ModelDirectory model = SentimentModelWriter.write(result, options, modelName, command, train, out,
-                        weightsType);
-                err.printf("heed: wrote %s: dev accuracy %.4f, macro-F1 %.4f (epoch %d), %.0f s%n", model.path(),
-                        result.dev().accuracy(), result.dev().macroF1(), result.bestEpoch(), result.seconds());
+        // a run that fails leaves no folder that looks like a model
+        return TrainingOutput.guard(out, () -> {
+            return new SentimentTrainer(options, line -> {
+                err.println("heed: " + line);
                 err.flush();
-                return ExitCodes.OK;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (dev.heed.model.ModelLoadException e) {
-                throw new IllegalStateException("the written model does not verify: " + e.getMessage(), e);
-            }
+            }).train(trainData, devData, result -> {
+                try {
+                    ModelDirectory model = SentimentModelWriter.write(result, options, modelName, command, train, out,
+                            weightsType);
+                    err.printf("heed: wrote %s: dev accuracy %.4f, macro-F1 %.4f (epoch %d), %.0f s%n", model.path(),
+                            result.dev().accuracy(), result.dev().macroF1(), result.bestEpoch(), result.seconds());
+                    err.flush();
+                    return ExitCodes.OK;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (dev.heed.model.ModelLoadException e) {
+                    throw new IllegalStateException("the written model does not verify: " + e.getMessage(), e);
+                }
+            });
         });
     }
 }

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
                         + " ../shared/data/multi30k/train --languages de-en reads train.de.gz and train.en.gz."})
 final class TrainTranslationCommand implements Callable<Integer> {
 
-    @Option(names = "--encoder", defaultValue = "bigru", description = "bigru or transformer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--encoder", defaultValue = "bigru",
+            description = "bigru or transformer (default: ${DEFAULT-VALUE}).")
     String encoder;
 
     @Option(names = "--decoder", defaultValue = "gru", description = "gru or transformer (default: ${DEFAULT-VALUE}).")
@@ -42,7 +43,8 @@ final class TrainTranslationCommand implements Callable<Integer> {
     @Option(names = "--train", required = true, paramLabel = "PREFIX", description = "Training data prefix.")
     String train;
 
-    @Option(names = "--dev", required = true, paramLabel = "PREFIX", description = "Dev data prefix, for early stopping.")
+    @Option(names = "--dev", required = true, paramLabel = "PREFIX",
+            description = "Dev data prefix, for early stopping.")
     String dev;
 
     @Option(names = "--languages", required = true, paramLabel = "SRC-TGT", description = "e.g. de-en.")
@@ -59,30 +61,53 @@ final class TrainTranslationCommand implements Callable<Integer> {
     Map<String, String> decoderSettings = new LinkedHashMap<>();
 
     @Option(names = "--vocab-size", defaultValue = "8000", description = "BPE pieces (of each side's vocabulary when"
-            + " separate).") int vocabSize;
+                    + " separate).")
+    int vocabSize;
     @Option(names = "--vocabulary", defaultValue = "joint", paramLabel = "joint|separate", description = "One BPE"
             + " vocabulary learned from both sides (default), or one for the source and one for the target.")
     String vocabulary;
-    @Option(names = "--epochs", defaultValue = "20") int epochs;
-    @Option(names = "--batch-size", defaultValue = "64") int batchSize;
-    @Option(names = "--lr", defaultValue = "0.001") float learningRate;
+    @Option(names = "--epochs", defaultValue = "20", paramLabel = "N",
+            description = "Passes over the training data, at most (default: ${DEFAULT-VALUE}).")
+    int epochs;
+    @Option(names = "--batch-size", defaultValue = "64", paramLabel = "N",
+            description = "Sentence pairs per update (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+    @Option(names = "--lr", defaultValue = "0.001", paramLabel = "RATE",
+            description = "Peak learning rate of Adam (default: ${DEFAULT-VALUE}).")
+    float learningRate;
     @Option(names = "--warmup", defaultValue = "1000", description = "Warm-up updates.") int warmup;
-    @Option(names = "--label-smoothing", defaultValue = "0.1") float labelSmoothing;
+    @Option(names = "--label-smoothing", defaultValue = "0.1",
+            description = "Label smoothing epsilon (default: ${DEFAULT-VALUE}).")
+    float labelSmoothing;
     @Option(names = "--clip", defaultValue = "1.0", description = "Global gradient norm.") float clip;
-    @Option(names = "--patience", defaultValue = "3") int patience;
+    @Option(names = "--patience", defaultValue = "3", paramLabel = "N",
+            description = "Stop after N epochs without a better dev"
+                    + " BLEU (default: ${DEFAULT-VALUE}).")
+    int patience;
     @Option(names = "--average-last", defaultValue = "3", description = "Average the last N epochs' weights.")
     int averageLast;
-    @Option(names = "--max-train-tokens", defaultValue = "100") int maxTrainTokens;
+    @Option(names = "--max-train-tokens", defaultValue = "100", paramLabel = "N",
+            description = "Training pairs with a side"
+                    + " longer than N subwords are left out and counted (default: ${DEFAULT-VALUE}).")
+    int maxTrainTokens;
     @Option(names = "--time-limit", defaultValue = "0", paramLabel = "MINUTES", description = "Stop after this long.")
     double timeLimit;
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Use the first N training pairs only.")
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
+            description = "Use the first N training pairs only.")
     int limit;
-    @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Random seed: one seed gives one model (default: ${DEFAULT-VALUE}).")
+    long seed;
     @Option(names = "--init", paramLabel = "MODEL", description = "Continue training this translation model (name or"
-            + " directory): its vocabularies, architecture and weights.") String init;
+                    + " directory): its vocabularies, architecture and weights.")
+    String init;
     @Option(names = "--clip-by-value", description = "Clip each gradient element to [-clip, clip] instead of the"
-            + " global norm.") boolean clipByValue;
-    @Option(names = "--weights-dtype", defaultValue = "F32", paramLabel = "F32|F16|BF16") DType weightsType;
+                    + " global norm.")
+    boolean clipByValue;
+    @Option(names = "--weights-dtype", defaultValue = "F32", paramLabel = "F32|F16|BF16",
+            description = "How the weights"
+                    + " file stores them: F16 halves it (default: ${DEFAULT-VALUE}).")
+    DType weightsType;
     @Option(names = "--name", description = "The model's name (default: the output folder's).") String name;
 
     @CommandLine.Spec
@@ -103,40 +128,42 @@ final class TrainTranslationCommand implements Callable<Integer> {
                 averageLast, maxTrainTokens, timeLimit, seed, java.util.Optional.ofNullable(init), clipByValue,
                 vocabulary.equals("separate"));
         Path trainSource = file(train, pair[0]);
-        ParallelCorpus trainData = ParallelCorpus.read(trainSource, file(train, pair[1]));
-        if (limit > 0 && limit < trainData.size()) {
-            trainData = new ParallelCorpus(trainData.sources().subList(0, limit), trainData.targets().subList(0, limit));
-        }
+        ParallelCorpus read = ParallelCorpus.read(trainSource, file(train, pair[1]));
+        ParallelCorpus trainData = limit > 0 && limit < read.size()
+                ? new ParallelCorpus(read.sources().subList(0, limit), read.targets().subList(0, limit)) : read;
         ParallelCorpus devData = ParallelCorpus.read(file(dev, pair[0]), file(dev, pair[1]));
         PrintWriter err = spec.commandLine().getErr();
         String command = "heed " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         String modelName = name != null ? name : out.toAbsolutePath().getFileName().toString();
-        Files.createDirectories(out);
-        return new TranslationTrainer(options, line -> {
-            err.println("heed: " + line);
-            err.flush();
-        }).checkpointing(best -> {
-            try {
-                TranslationModelWriter.write(best, options, modelName, languages, command, trainSource, out, weightsType);
-                err.printf("heed: wrote the best model so far (%s, dev BLEU %.2f) to %s%n", best.chosen(),
-                        best.devBleu(), out);
-            } catch (IOException | dev.heed.model.ModelLoadException e) {
-                err.println("heed: could not write the best model so far: " + e.getMessage());
-            }
-            err.flush();
-        }).train(trainData, devData, out, result -> {
-            try {
-                ModelDirectory model = TranslationModelWriter.write(result, options, modelName, languages, command,
-                        trainSource, out, weightsType);
-                err.printf("heed: wrote %s: dev BLEU %.2f, chrF %.2f (%s), %.0f s%n", model.path(), result.devBleu(),
-                        result.devChrf(), result.chosen(), result.seconds());
+        // a run that fails (a crash, a configuration refused) leaves no folder that looks like a model
+        return TrainingOutput.guard(out, () -> {
+            Files.createDirectories(out);
+            return new TranslationTrainer(options, line -> {
+                err.println("heed: " + line);
                 err.flush();
-                return ExitCodes.OK;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (dev.heed.model.ModelLoadException e) {
-                throw new IllegalStateException("the written model does not verify: " + e.getMessage(), e);
-            }
+            }).checkpointing(best -> {
+                try {
+                    TranslationModelWriter.write(best, options, modelName, languages, command, trainSource, out, weightsType);
+                    err.printf("heed: wrote the best model so far (%s, dev BLEU %.2f, greedy search) to %s%n", best.chosen(),
+                            best.devBleu(), out);
+                } catch (IOException | dev.heed.model.ModelLoadException e) {
+                    err.println("heed: could not write the best model so far: " + e.getMessage());
+                }
+                err.flush();
+            }).train(trainData, devData, out, result -> {
+                try {
+                    ModelDirectory model = TranslationModelWriter.write(result, options, modelName, languages, command,
+                            trainSource, out, weightsType);
+                    err.printf("heed: wrote %s: dev BLEU %.2f, chrF %.2f (%s, greedy search), %.0f s%n", model.path(), result.devBleu(),
+                            result.devChrf(), result.chosen(), result.seconds());
+                    err.flush();
+                    return ExitCodes.OK;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (dev.heed.model.ModelLoadException e) {
+                    throw new IllegalStateException("the written model does not verify: " + e.getMessage(), e);
+                }
+            });
         });
     }
 

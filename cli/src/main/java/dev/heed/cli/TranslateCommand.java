@@ -66,13 +66,8 @@ final class TranslateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DecodeOptions options;
-        try {
-            options = new DecodeOptions(beam, maxLength, minLength, lengthPenalty, coveragePenalty, noRepeatNgram, nBest,
-                    false, maxRepeat);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        DecodeOptions options = decodeOptions(spec, beam, maxLength, minLength, lengthPenalty, coveragePenalty,
+                noRepeatNgram, nBest, maxRepeat);
         try (TranslationModel loaded = TranslationModel.load(model,
                 DeviceSelection.resolve(DeviceChoice.parse(io.device)).device())) {
             return BatchCommandSupport.runExporting(io, export, spec, loaded.exportsAttention(), loaded.name(),
@@ -80,5 +75,37 @@ final class TranslateCommand implements Callable<Integer> {
                             + " length plus 10) before ending (\"truncated\": true)",
                     exporting -> new TranslatePredictor(loaded, options.withAttention(exporting)));
         }
+    }
+
+    /**
+     * The decoding options of {@code heed translate} and {@code heed eval translation}, each value checked here so
+     * that a wrong one is named by its option, with what is valid.
+     */
+    static DecodeOptions decodeOptions(CommandLine.Model.CommandSpec spec, int beam, int maxLength, int minLength,
+            double lengthPenalty, double coveragePenalty, int noRepeatNgram, int nBest, int maxRepeat) {
+        java.util.function.Function<String, CommandLine.ParameterException> usage =
+                m -> new CommandLine.ParameterException(spec.commandLine(), m);
+        if (beam < 1) {
+            throw usage.apply("--beam must be 1 or more (1 = greedy), got " + beam);
+        }
+        if (nBest < 1 || nBest > beam) {
+            throw usage.apply("--n-best must be between 1 and the --beam (" + beam + "), got " + nBest + ": raise --beam to "
+                    + "at least " + Math.max(1, nBest) + " or lower --n-best");
+        }
+        if (minLength < 0 || minLength >= maxLength) {
+            throw usage.apply("--min-length must be 0 or more and below --max-length (" + maxLength + "), got " + minLength);
+        }
+        if (!(lengthPenalty >= 0) || !(coveragePenalty >= 0)) {
+            throw usage.apply("--length-penalty and --coverage-penalty must be 0 or more, got " + lengthPenalty + " and "
+                    + coveragePenalty);
+        }
+        if (noRepeatNgram < 0) {
+            throw usage.apply("--no-repeat-ngram must be 0 (off) or more, got " + noRepeatNgram);
+        }
+        if (maxRepeat < 0) {
+            throw usage.apply("--max-repeat must be 0 (off) or more, got " + maxRepeat);
+        }
+        return new DecodeOptions(beam, maxLength, minLength, lengthPenalty, coveragePenalty, noRepeatNgram, nBest,
+                false, maxRepeat);
     }
 }

@@ -100,7 +100,8 @@ final class VocabCommand implements Runnable {
 
     @Command(name = "words", mixinStandardHelpOptions = true,
             description = "Word-level vocabulary of CoreNLP's normalized words (or of whitespace-separated"
-                    + " tokens with --pretokenized).")
+                    + " tokens with --pretokenized). Heed reads text through CoreNLP before looking words up"
+                    + " (heed tokenize --tokenizer FILE does); the file's own pre-tokenizer splits on whitespace only.")
     static final class Words implements Callable<Integer> {
         @CommandLine.Mixin
         VocabFiles files;
@@ -130,6 +131,12 @@ final class VocabCommand implements Runnable {
             PrintWriter err = files.spec.commandLine().getErr();
             err.printf("heed: %,d words from %,d lines in %.1f s; wrote %s%n", vocabulary.size(), lines.size(),
                     (System.nanoTime() - start) / 1e9, files.out);
+            if (!pretokenized) {
+                err.printf("heed: its words are CoreNLP's normalized words (lower case, PTB escapes such as -lrb-):"
+                        + " Heed reads text through CoreNLP before looking them up (heed tokenize --tokenizer %s,"
+                        + " word-level models); the file's own pre-tokenizer splits on whitespace only, for text"
+                        + " tokenized that way already%n", files.out);
+            }
             err.flush();
             return ExitCodes.OK;
         }

@@ -59,6 +59,28 @@ class EmbedCommandTest {
         assertEquals(ExitCodes.RECORDS_FAILED, rejecting.exitCode());
         List<String> kinds = read(dir.resolve("strict.errors.jsonl")).stream().map(n -> n.get("kind").asText()).toList();
         assertEquals(List.of("too_long", "empty_text"), kinds);
+        JsonNode tooLong = read(dir.resolve("strict.errors.jsonl")).get(0);
+        assertEquals("b", tooLong.get("id").asText());
+        String reason = tooLong.get("reason").asText();
+        assertTrue(reason.contains("--long-input truncate"), "the fix: " + reason);
+        assertTrue(!reason.contains("text 0"), "the place in the batch is neither the line nor the id: " + reason);
+    }
+
+    @Test
+    void aSentimentModelWhoseEncoderPoolsEmbedsWithItsOwnWeightsAndWords() throws Exception {
+        Path in = dir.resolve("sentiment-in.txt");
+        Files.writeString(in, "A gorgeous, witty film.\nDull and lifeless.\n");
+        Path out = dir.resolve("sentiment-out.jsonl");
+        CliRun run = CliRun.of("embed", "--model", "sst2", "-i", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        List<JsonNode> lines = read(out);
+        assertEquals(2, lines.size());
+        assertEquals(384, lines.get(0).get("vector").size(), "sst2: 2 x 192 GRU states");
+        double dot = 0;
+        for (int k = 0; k < 384; k++) {
+            dot += lines.get(0).get("vector").get(k).asDouble() * lines.get(1).get("vector").get(k).asDouble();
+        }
+        assertTrue(dot < 0.99, "two texts give two vectors, not the <unk> vector twice: cosine " + dot);
     }
 
     @Test
@@ -148,6 +170,8 @@ class EmbedCommandTest {
         assertEquals(0, describe.exitCode());
         assertTrue(describe.out().contains("\"widths\" : [ 3, 4, 5 ]"), describe.out());
         assertTrue(describe.out().contains("POOLED_STATE"), describe.out());
+        assertTrue(describe.out().contains("with attentionPooling=true (--set attentionPooling=true), also:"
+                + " [POOLING_ATTENTION_WEIGHTS]"), "the README's pooling attention is an option: " + describe.out());
         assertEquals(ExitCodes.USAGE, CliRun.of("encoders", "describe", "lstm").exitCode());
     }
 

@@ -67,7 +67,8 @@ class EvalTranslationCommandTest {
         assertEquals(expected.score(), json.get("bleu").get("score").asDouble(), 1e-9);
         assertEquals(expected.toString(), json.get("bleu").get("text").asText(),
                 "every reference counts, the one of an empty source line too (ref_len)");
-        assertTrue(run.out().contains(expected + "\n"), run.out());
+        assertTrue(run.out().contains(expected + " (beam 2)\n"), "every score says its search: " + run.out());
+        assertEquals("beam 2", json.get("search").asText());
         assertEquals(new Chrf().score(hyps, REFERENCES), json.get("chrf").get("score").asDouble(), 1e-9);
         assertEquals(Bleu.lowercased().score(hyps, REFERENCES).score(),
                 json.get("bleu_lowercased").get("score").asDouble(), 1e-9);
@@ -86,5 +87,18 @@ class EvalTranslationCommandTest {
         assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
         assertTrue(run.err().contains(prefix + ".en line 3: a sentence of ") && run.err().contains("split it"),
                 run.err());
+    }
+
+    @Test
+    void languagesAgainstTheModelsDirectionAreRefusedBeforeAnythingIsScored() throws Exception {
+        Path prefix = dir.resolve("reversed");
+        Files.write(Path.of(prefix + ".de"), List.of("Ein Mann fährt Fahrrad."));
+        Files.write(Path.of(prefix + ".en"), List.of("A man is riding a bicycle."));
+        CliRun run = CliRun.of("eval", "translation", "--languages", "de-en", "--model", "multi30k-en-de", "--data",
+                prefix.toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("--languages de-en is not the direction of multi30k-en-de, which translates"
+                + " en-de: leave --languages out"), run.err());
+        assertFalse(run.out().contains("BLEU"), run.out());
     }
 }

@@ -1,6 +1,7 @@
 package dev.heed.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heed.engine.EngineSetup;
@@ -52,5 +53,16 @@ class HeedCommandTest {
         CliRun run = CliRun.of("tokenize", "--no-such-flag");
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().contains("--no-such-flag"), run.err());
+    }
+
+    @Test
+    void aWrongOptionValueIsOneLineNamingTheOptionAndWhatIsValidNotTheUsageText() {
+        CliRun run = CliRun.of("translate", "--n-best", "3", "--beam", "2");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("heed: --n-best must be between 1 and the --beam (2), got 3: raise --beam to at least 3 or lower"
+                + " --n-best\nheed: 'heed translate --help' lists the options\n", run.err().replace("\r", ""));
+        CliRun unknown = CliRun.of("sentiment", "--attention-formt", "json");
+        assertFalse(unknown.err().contains("Usage:"), unknown.err());
+        assertTrue(unknown.err().contains("--attention-format"), "picocli's suggestion: " + unknown.err());
     }
 }

@@ -42,6 +42,41 @@ class ModelsCommandTest {
     }
 
     @Test
+    void verifyTakesANamedModelAndChecksItsCachedCopyAsItIs() throws Exception {
+        CliRun ok = CliRun.of("models", "verify", "sst2");
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertTrue(ok.out().startsWith("ok: sst2 (sentiment), 3 files verified in "), ok.out());
+        Path cached = Path.of(ok.out().substring(ok.out().indexOf(" in ") + 4).strip());
+        Files.writeString(cached.resolve("README.md"), "changed");
+        CliRun bad = CliRun.of("models", "verify", "sst2");
+        assertEquals(ExitCodes.MODEL, bad.exitCode(), bad.out());
+        assertTrue(bad.err().contains("the cached copy of sst2 in " + cached) && bad.err().contains("README.md")
+                && bad.err().contains("delete that folder"), bad.err());
+    }
+
+    @Test
+    void importOfAHuggingFaceDirectoryWithoutItsWeightsNamesTheMissingFile() throws Exception {
+        Path hf = dir.resolve("hf");
+        Files.createDirectories(hf);
+        Files.writeString(hf.resolve("config.json"), "{}");
+        CliRun run = CliRun.of("models", "import", "hf", hf.toString(), "--out", dir.resolve("out").toString());
+        assertTrue(run.exitCode() == ExitCodes.MODEL || run.exitCode() == ExitCodes.IO, run.err());
+        String message = run.err().strip();
+        assertTrue(message.contains(hf.resolve("model.safetensors").toString()), message);
+        assertTrue(message.length() > ("heed: " + hf.resolve("model.safetensors")).length() + 20,
+                "more than the bare path: " + message);
+        assertTrue(message.contains("config.json") && message.contains("tokenizer.json"),
+                "what a HuggingFace directory holds: " + message);
+    }
+
+    @Test
+    void aTranslationModelsDevScoresSayWhichSearchMadeThem() {
+        CliRun run = CliRun.of("models", "info", "multi30k-en-de");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("dev bleu     36.5530 (greedy search)"), run.out());
+    }
+
+    @Test
     void infoShowsManifestMetricsAndProvenance() {
         CliRun run = CliRun.of("models", "info", dir.toString());
         assertEquals(0, run.exitCode(), run.err());

@@ -215,6 +215,31 @@ class SentimentCommandTest {
     }
 
     @Test
+    void attentionFromAModelThatDoesNotPoolByAttentionIsRefusedWithTheReason() throws Exception {
+        Path maxPooling = dir.resolve("max-pooling");
+        Files.createDirectories(maxPooling);
+        try (var files = Files.list(model)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, maxPooling.resolve(f.getFileName()));
+            }
+        }
+        Path manifest = maxPooling.resolve("model.json");
+        String json = Files.readString(manifest);
+        assertTrue(json.contains("\"attentionPooling\" : true"), json);
+        Files.writeString(manifest, json.replace("\"attentionPooling\" : true", "\"attentionPooling\" : false"));
+        Path in = dir.resolve("max-in.txt");
+        Files.writeString(in, "the film was superb\n");
+        CliRun run = CliRun.of("sentiment", "--model", maxPooling.toString(), "--attention", "-i", in.toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("--attention adds the pooling attention, and the textcnn encoder of model does"
+                + " not pool by attention"), run.err());
+        assertTrue(run.err().contains("attentionPooling=true"), "what to do: " + run.err());
+        assertEquals("", run.out(), "no silent lines without the attention asked for");
+        assertEquals(0, CliRun.of("sentiment", "--model", maxPooling.toString(), "-i", in.toString(), "-q")
+                .exitCode(), "the model itself works");
+    }
+
+    @Test
     void anUnknownAttentionFormatIsAUsageErrorThatListsTheFormats() {
         CliRun run = CliRun.of("sentiment", "--model", model.toString(), "--attention-out",
                 dir.resolve("x").toString(), "--attention-format", "json,svg");

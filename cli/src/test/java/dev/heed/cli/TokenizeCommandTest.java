@@ -182,4 +182,44 @@ class TokenizeCommandTest {
         assertEquals(ExitCodes.IO, run.exitCode());
         assertTrue(run.err().contains("absent.txt"), run.err());
     }
+
+    @Test
+    void aModelDirectoryWithAVocabularyPerSideNamesItsTokenizerFiles() throws IOException {
+        Path model = dir.resolve("en-de");
+        Files.createDirectories(model);
+        Files.writeString(model.resolve("source-tokenizer.json"), "{}");
+        Files.writeString(model.resolve("target-tokenizer.json"), "{}");
+        Path in = dir.resolve("one.txt");
+        Files.writeString(in, "A man.\n");
+        CliRun run = CliRun.of("tokenize", "--tokenizer", model.toString(), "-i", in.toString());
+        assertEquals(ExitCodes.IO, run.exitCode());
+        assertTrue(run.err().contains("source-tokenizer.json and target-tokenizer.json"), run.err());
+        assertTrue(run.err().contains(model.resolve("source-tokenizer.json").toString()), "the fix: " + run.err());
+    }
+
+    @Test
+    void aMissingFileIsNamedAsMissingNotAsABarePath() throws IOException {
+        Path absent = dir.resolve("absent-vocabulary.txt");
+        CliRun run = CliRun.of("vocab", "bpe", "--input", absent.toString(), "--size", "300", "--out",
+                dir.resolve("t.json").toString());
+        assertEquals(ExitCodes.IO, run.exitCode(), run.err());
+        assertEquals("heed: no such file: " + absent, run.err().strip());
+    }
+
+    @Test
+    void anErrorRecordSaysWhetherItsIdIsTheRecordsOwnOrTheLineNumber() throws IOException {
+        Path in = dir.resolve("ids.jsonl");
+        Files.writeString(in, "{\"id\":5,\"text\":\"fine\"}\n{\"id\":\"x\",\"txt\":\"no text field\"}\n"
+                + "{\"id\":6,\"text\":\"fine\"}\n{\"id\":7,\"text\":\"fine\"}\n{not json\n");
+        Path out = dir.resolve("ids-out.jsonl");
+        CliRun run = CliRun.of("tokenize", "-i", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
+        assertEquals("5", read(out).get(0).get("id").asText(), "the record whose own id is 5");
+        List<JsonNode> errors = read(dir.resolve("ids-out.errors.jsonl"));
+        assertEquals("x", errors.get(0).get("id").asText());
+        assertEquals("record", errors.get(0).get("id_from").asText());
+        assertEquals(5, errors.get(1).get("line").asInt());
+        assertEquals("5", errors.get(1).get("id").asText());
+        assertEquals("line", errors.get(1).get("id_from").asText(), "line 5, not the record with id 5");
+    }
 }

@@ -113,6 +113,14 @@ class TranslateCommandTest {
                 >= lines.get(0).get("nbest").get(1).get("score").asDouble());
         assertEquals("hund rennt. die vogel frisst fisch.", lines.get(3).get("translation").asText()
                 .replaceFirst("^die ", ""), "two sentences translated one by one and joined");
+        JsonNode twoSentences = lines.get(3).get("nbest");
+        assertEquals(2, twoSentences.size(), "--n-best 2 for a record of two sentences too: " + twoSentences);
+        assertEquals(lines.get(3).get("translation").asText(), twoSentences.get(0).get("translation").asText());
+        assertEquals(lines.get(3).get("score").asDouble(), twoSentences.get(0).get("score").asDouble(), 1e-9);
+        assertTrue(twoSentences.get(0).get("score").asDouble() >= twoSentences.get(1).get("score").asDouble());
+        assertTrue(!twoSentences.get(0).get("translation").asText().equals(
+                twoSentences.get(1).get("translation").asText()), twoSentences.toString());
+        assertEquals(2, lines.get(4).get("nbest").size(), "2,500 sentences: still the 2 best combinations");
         assertEquals(2_500, lines.get(4).get("translation").asText().split("\\.").length,
                 "5,000 words of short sentences: every sentence translated, none dropped");
         List<String> errors = Files.readAllLines(dir.resolve("out.errors.jsonl"));

@@ -47,4 +47,26 @@ class VocabCommandTest {
         assertTrue(json.contains("\"<unk>\" : 1") && json.contains("\".\" : 2"),
                 "specials first, then by count and spelling (\".\" before \"film\", \"the\", \"was\"): " + json);
     }
+
+    @Test
+    void aWordVocabularyTokenizesTheWayItWasCounted() throws Exception {
+        Path corpus = dir.resolve("counted.txt");
+        Files.writeString(corpus, "The hat, something (else).\n");
+        Path words = dir.resolve("words.json");
+        CliRun made = CliRun.of("vocab", "words", "--input", corpus.toString(), "--out", words.toString());
+        assertEquals(0, made.exitCode(), made.err());
+        assertTrue(made.err().contains("CoreNLP's normalized words"), "says what the file is: " + made.err());
+        Path in = dir.resolve("in.txt");
+        Files.writeString(in, "A hat, something (else).\n");
+        Path out = dir.resolve("out.jsonl");
+        CliRun run = CliRun.of("tokenize", "--tokenizer", words.toString(), "-i", in.toString(), "-o",
+                out.toString(), "-q");
+        assertEquals(0, run.exitCode(), run.err());
+        var line = dev.heed.json.HeedJson.COMPACT.readTree(Files.readAllLines(out).get(0));
+        java.util.List<String> tokens = new java.util.ArrayList<>();
+        line.get("subwords").forEach(t -> tokens.add(t.get("token").asText()));
+        assertEquals(java.util.List.of("<unk>", "hat", ",", "something", "-lrb-", "else", "-rrb-", "."), tokens,
+                "'hat,' is the counted 'hat' and ',', not <unk>; only the unseen 'a' is unknown");
+        assertEquals(2, line.get("subwords").get(1).get("start").asInt());
+    }
 }

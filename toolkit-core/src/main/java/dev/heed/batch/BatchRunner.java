@@ -131,7 +131,7 @@ public final class BatchRunner {
                         failed++;
                     } else if (predictions[i] instanceof Prediction.Failed f) {
                         Record r = (Record) outcome;
-                        err.write(OutputLines.error(new RecordError(r.line(), r.id(), f.kind(), f.reason())));
+                        err.write(OutputLines.error(RecordError.of(r, f.kind(), f.reason())));
                         failed++;
                     } else {
                         Prediction.Ok ok = (Prediction.Ok) predictions[i];

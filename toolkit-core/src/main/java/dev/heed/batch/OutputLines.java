@@ -49,9 +49,14 @@ public final class OutputLines {
         return line;
     }
 
-    /** The error line of {@code e}: {@code {"line","id","kind","reason"}}. */
+    /**
+     * The error line of {@code e}: {@code {"line","id","id_from","kind","reason"}}, where {@code id_from} says
+     * whether the id is the record's own ({@code "record"}) or the line number standing in for it
+     * ({@code "line"}).
+     */
     public static ObjectNode error(RecordError e) {
         return JsonNodeFactory.instance.objectNode().put("line", e.line()).put("id", e.id())
+                .put("id_from", e.idIsLineNumber() ? "line" : "record")
                 .put("kind", e.kind()).put("reason", e.reason());
     }
 }

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param id the record's id: the id field's value, or the line number
  * @param text the text to process, never blank
  * @param fields the record's own fields (JSON object or TSV columns); empty for plain text
+ * @param idIsLineNumber whether {@code id} is the line number standing in for an id the record does not have
+ *     (plain text, or no id field or column), not the record's own
  */
-public record Record(long line, String id, String text, ObjectNode fields) implements ReadOutcome {
+public record Record(long line, String id, String text, ObjectNode fields, boolean idIsLineNumber)
+        implements ReadOutcome {
 
     public Record {
         Objects.requireNonNull(id, "id");

@@ -10,8 +10,12 @@ import java.util.Objects;
  * @param id the record's id when it could be read, else the line number
  * @param kind a stable code for the failure, one of the constants here
  * @param reason a sentence for people: what was wrong and how to fix it
+ * @param idIsLineNumber whether {@code id} is the line number, standing in for an id that could not be read or
+ *     that the record does not have; the errors file says so ({@code "id_from": "line"}), so that a bad line 5
+ *     is not taken for the record whose own id is 5
  */
-public record RecordError(long line, String id, String kind, String reason) implements ReadOutcome {
+public record RecordError(long line, String id, String kind, String reason, boolean idIsLineNumber)
+        implements ReadOutcome {
 
     /** The line is not valid UTF-8. */
     public static final String INVALID_UTF8 = "invalid_utf8";
@@ -31,6 +35,16 @@ public record RecordError(long line, String id, String kind, String reason) impl
     public static final String TOO_LONG = "too_long";
     /** The model failed on this record. */
     public static final String PREDICTION_FAILED = "prediction_failed";
+
+    /** An error about a line whose record could not be read: its id is the line number. */
+    public static RecordError atLine(long line, String kind, String reason) {
+        return new RecordError(line, Long.toString(line), kind, reason, true);
+    }
+
+    /** An error about {@code record}, named by its id. */
+    public static RecordError of(Record record, String kind, String reason) {
+        return new RecordError(record.line(), record.id(), kind, reason, record.idIsLineNumber());
+    }
 
     public RecordError {
         Objects.requireNonNull(id, "id");

@@ -118,16 +118,15 @@ public final class RecordReader implements Closeable {
             return null;
         }
         long n = line.number();
-        String lineId = Long.toString(n);
         if (line.overLong()) {
-            return new RecordError(n, lineId, RecordError.LINE_TOO_LONG, "line is " + line.length()
+            return RecordError.atLine(n, RecordError.LINE_TOO_LONG, "line is " + line.length()
                     + " bytes, over the limit of " + options.maxLineBytes() + " (raise --max-line-bytes)");
         }
         String text;
         try {
             text = decode(line.bytes());
         } catch (CharacterCodingException e) {
-            return new RecordError(n, lineId, RecordError.INVALID_UTF8,
+            return RecordError.atLine(n, RecordError.INVALID_UTF8,
                     "line is not valid UTF-8 (first bad byte at offset " + badByteOffset(line.bytes())
                             + "); convert the input to UTF-8");
         }
@@ -149,16 +148,16 @@ public final class RecordReader implements Closeable {
     private ReadOutcome text(long n, String text) {
         String id = Long.toString(n);
         if (text.isBlank()) {
-            return new RecordError(n, id, RecordError.EMPTY_TEXT, "line is empty or only whitespace");
+            return RecordError.atLine(n, RecordError.EMPTY_TEXT, "line is empty or only whitespace");
         }
-        return new Record(n, id, text, JsonNodeFactory.instance.objectNode());
+        return new Record(n, id, text, JsonNodeFactory.instance.objectNode(), true);
     }
 
     private ReadOutcome tsv(long n, String line) {
         String id = Long.toString(n);
         String[] cells = line.split("\t", -1);
         if (cells.length != columns.size()) {
-            return new RecordError(n, id, RecordError.BAD_ROW, "row has " + cells.length
+            return RecordError.atLine(n, RecordError.BAD_ROW, "row has " + cells.length
                     + " columns but the header has " + columns.size() + " " + columns);
         }
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
@@ -170,45 +169,48 @@ public final class RecordReader implements Closeable {
         }
         String text = cells[textColumn];
         if (text.isBlank()) {
-            return new RecordError(n, id, RecordError.EMPTY_TEXT, "column '" + options.textField() + "' is empty");
+            return new RecordError(n, id, RecordError.EMPTY_TEXT, "column '" + options.textField() + "' is empty",
+                    idColumn < 0);
         }
-        return new Record(n, id, text, fields);
+        return new Record(n, id, text, fields, idColumn < 0);
     }
 
     private ReadOutcome jsonl(long n, String line) {
         String id = Long.toString(n);
         if (line.isBlank()) {
-            return new RecordError(n, id, RecordError.EMPTY_TEXT, "line is empty");
+            return RecordError.atLine(n, RecordError.EMPTY_TEXT, "line is empty");
         }
         JsonNode node;
         try {
             node = HeedJson.COMPACT.readTree(line);
         } catch (JsonProcessingException e) {
-            return new RecordError(n, id, RecordError.MALFORMED_JSON,
+            return RecordError.atLine(n, RecordError.MALFORMED_JSON,
                     "line is not valid JSON: " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            return new RecordError(n, id, RecordError.MALFORMED_JSON, "line is JSON but not an object");
+            return RecordError.atLine(n, RecordError.MALFORMED_JSON, "line is JSON but not an object");
         }
         ObjectNode fields = (ObjectNode) node;
         String idName = options.idField().orElse("id");
         JsonNode idNode = fields.get(idName);
-        if (idNode != null && (idNode.isTextual() || idNode.isNumber())) {
+        boolean ownId = idNode != null && (idNode.isTextual() || idNode.isNumber());
+        if (ownId) {
             id = idNode.asText();
         } else if (options.idField().isPresent()) {
-            return new RecordError(n, id, RecordError.MISSING_FIELD,
+            return RecordError.atLine(n, RecordError.MISSING_FIELD,
                     "no string or number field '" + idName + "' (--id-field)");
         }
         JsonNode textNode = fields.get(options.textField());
         if (textNode == null || !textNode.isTextual()) {
             return new RecordError(n, id, RecordError.MISSING_FIELD, "no string field '" + options.textField()
                     + "'" + (fields.size() > 0 ? "; fields are " + fieldNames(fields) : "")
-                    + " (choose one with --text-field)");
+                    + " (choose one with --text-field)", !ownId);
         }
         if (textNode.asText().isBlank()) {
-            return new RecordError(n, id, RecordError.EMPTY_TEXT, "field '" + options.textField() + "' is empty");
+            return new RecordError(n, id, RecordError.EMPTY_TEXT, "field '" + options.textField() + "' is empty",
+                    !ownId);
         }
-        return new Record(n, id, textNode.asText(), fields);
+        return new Record(n, id, textNode.asText(), fields, !ownId);
     }
 
     private static List<String> fieldNames(ObjectNode fields) {

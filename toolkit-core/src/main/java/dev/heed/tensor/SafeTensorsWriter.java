@@ -10,20 +10,21 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Collects tensors and writes them as one safetensors file, tensors in the order they were added, the
- * header padded with spaces to a multiple of 8 bytes so that the data section is aligned.
+ * Collects tensors and writes them as one safetensors file, tensors and metadata sorted by name (whatever
+ * order they were added in, so the same tensors always give the same bytes: a model trained twice with one seed
+ * is one file with one sha256), the header padded with spaces to a multiple of 8 bytes so that the data section
+ * is aligned.
  *
  * <p>Writing goes to a temporary file that is moved into place, so a reader never sees half a file.
  * Not thread-safe.
  */
 public final class SafeTensorsWriter {
 
-    private final Map<String, Entry> tensors = new LinkedHashMap<>();
-    private final Map<String, String> metadata = new LinkedHashMap<>();
+    private final Map<String, Entry> tensors = new java.util.TreeMap<>();
+    private final Map<String, String> metadata = new java.util.TreeMap<>();
 
     private record Entry(DType dtype, long[] shape, byte[] data) {
     }

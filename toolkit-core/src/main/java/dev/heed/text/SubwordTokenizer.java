@@ -38,8 +38,11 @@ public final class SubwordTokenizer implements AutoCloseable {
     public static SubwordTokenizer load(Path file, boolean addSpecialTokens) throws IOException {
         Path json = Files.isDirectory(file) ? file.resolve("tokenizer.json") : file;
         if (!Files.isRegularFile(json)) {
-            throw new java.nio.file.NoSuchFileException(json.toString(), null,
-                    "no tokenizer.json there; pass a HuggingFace tokenizer.json or the directory holding one");
+            java.util.List<String> others = Files.isDirectory(file) ? tokenizerFilesIn(file) : java.util.List.of();
+            throw new java.nio.file.NoSuchFileException(json.toString(), null, others.isEmpty()
+                    ? "no tokenizer.json there; pass a HuggingFace tokenizer.json or the directory holding one"
+                    : "no tokenizer.json there, but " + String.join(" and ", others) + " (a model with a vocabulary"
+                            + " per side): pass one of those files, e.g. " + file.resolve(others.get(0)));
         }
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
@@ -115,6 +118,13 @@ public final class SubwordTokenizer implements AutoCloseable {
 
         int utf16(int codePointOffset) {
             return utf16 == null ? codePointOffset : utf16[codePointOffset];
+        }
+    }
+
+    private static java.util.List<String> tokenizerFilesIn(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("tokenizer.json")).sorted()
+                    .toList();
         }
     }
 }

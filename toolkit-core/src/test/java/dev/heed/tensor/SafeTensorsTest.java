@@ -72,6 +72,20 @@ class SafeTensorsTest {
     }
 
     @Test
+    void theSameTensorsAddedInAnyOrderGiveTheSameBytes() throws IOException {
+        Path first = dir.resolve("first.safetensors");
+        Path second = dir.resolve("second.safetensors");
+        new SafeTensorsWriter().addFloats("head.weight", DType.F32, new long[] {2}, new float[] {1f, 2f})
+                .addFloats("head.bias", DType.F32, new long[] {1}, new float[] {3f}).metadata("seed", "7")
+                .metadata("heed", "0.1").write(first);
+        new SafeTensorsWriter().addFloats("head.bias", DType.F32, new long[] {1}, new float[] {3f})
+                .metadata("heed", "0.1").metadata("seed", "7")
+                .addFloats("head.weight", DType.F32, new long[] {2}, new float[] {1f, 2f}).write(second);
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second),
+                "one set of tensors, one file: the order a map handed them out in must not show");
+    }
+
+    @Test
     void roundTripsEveryType() throws IOException {
         float[] values = {0f, 1f, -0.5f, 3.140625f, 65504f, 1e-3f};
         Path p = dir.resolve("all.safetensors");
@@ -84,7 +98,8 @@ class SafeTensorsTest {
                 .metadata("heed", "test")
                 .write(p);
         SafeTensorsFile f = SafeTensorsFile.open(p);
-        assertEquals(java.util.List.of("f32", "f16", "bf16", "i64", "scalar"), java.util.List.copyOf(f.names()));
+        assertEquals(java.util.List.of("bf16", "f16", "f32", "i64", "scalar"), java.util.List.copyOf(f.names()),
+                "sorted by name");
         assertArrayEquals(values, f.floats("f32"));
         float[] half = f.floats("f16");
         float[] brain = f.floats("bf16");

@@ -41,6 +41,12 @@ public final class BertImporter {
     /** Imports the fp32 ONNX export {@code onnx} with its {@code tokenizer} into {@code out}. */
     public static ModelDirectory fromOnnx(Path onnx, Path tokenizer, BertImportOptions options, Path out)
             throws IOException, ModelLoadException {
+        for (Path needed : new Path[] {onnx, tokenizer}) {
+            if (!java.nio.file.Files.isRegularFile(needed)) {
+                throw new java.nio.file.NoSuchFileException(needed.toString(), null,
+                        "no such file (the import needs the .onnx file and the model's tokenizer.json)");
+            }
+        }
         Map<String, FloatTensor> weights = new LinkedHashMap<>();
         OnnxWeightNames.pytorchNamed(OnnxFile.read(onnx)).forEach((k, v) -> weights.put(stripPrefix(k), v));
         return write(weights, tokenizer, options, out);
@@ -49,6 +55,14 @@ public final class BertImporter {
     /** Imports a HuggingFace directory ({@code config.json}, {@code model.safetensors}, {@code tokenizer.json}). */
     public static ModelDirectory fromHuggingFace(Path dir, BertImportOptions options, Path out)
             throws IOException, ModelLoadException {
+        for (String needed : new String[] {"config.json", WEIGHTS}) { // read first; tokenizer.json is copied last
+            if (!java.nio.file.Files.isRegularFile(dir.resolve(needed))) {
+                throw new dev.heed.model.ModelFileMissingException(dir.resolve(needed) + " does not exist: a HuggingFace BERT"
+                        + " directory to import holds config.json, " + WEIGHTS + " and tokenizer.json (a model with"
+                        + " only pytorch_model.bin: save it with save_pretrained(..., safe_serialization=True); or"
+                        + " import its ONNX export with heed models import onnx FILE --tokenizer tokenizer.json)");
+            }
+        }
         SafeTensorsFile file = SafeTensorsFile.open(dir.resolve(WEIGHTS));
         Map<String, FloatTensor> weights = new LinkedHashMap<>();
         for (String name : file.names()) {

@@ -45,7 +45,10 @@ public final class ClassifierBlock extends AbstractBlock {
 
     /** The head's parameters by their names in weight files: {@code weight (labels, P)} and {@code bias}. */
     public java.util.Map<String, ai.djl.nn.Parameter> headParameters() {
-        return java.util.Map.of("weight", head.getParameters().get("weight"), "bias", head.getParameters().get("bias"));
+        java.util.Map<String, ai.djl.nn.Parameter> parameters = new java.util.LinkedHashMap<>(); // one order, every run
+        parameters.put("weight", head.getParameters().get("weight"));
+        parameters.put("bias", head.getParameters().get("bias"));
+        return parameters;
     }
 
     /** Number of classes. */

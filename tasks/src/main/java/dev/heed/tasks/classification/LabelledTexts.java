@@ -125,8 +125,7 @@ public record LabelledTexts(List<String> texts, int[] labels, List<String> label
         } else if (names.contains(label)) {
             return names.indexOf(label);
         }
-        throw new IOException(file + ":" + line + ": label '" + label + "' is not one of " + names
-                + " (or its index); pass --labels with the classes of this data");
+        throw new UnknownLabelException(file.toString(), line, label, names);
     }
 
     private static String readLine(BufferedReader in, Path file, int number) throws IOException {

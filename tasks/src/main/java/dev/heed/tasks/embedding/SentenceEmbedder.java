@@ -14,6 +14,9 @@ import dev.heed.model.ModelLoadException;
 import dev.heed.models.ModelResolver;
 import dev.heed.tasks.classification.BatchAlignments;
 import dev.heed.tasks.classification.TextVectorizer;
+import dev.heed.tasks.sentiment.SentimentModelWriter;
+import dev.heed.text.CoreNlpWordTokenizer;
+import dev.heed.text.vocab.TokenizerJsonReader;
 import dev.heed.text.NoTokensException;
 import dev.heed.text.SubwordTokenizer;
 import java.io.IOException;
@@ -40,15 +43,22 @@ public final class SentenceEmbedder implements AutoCloseable {
 
     private final String name;
     private final TextEncoder encoder;
-    private final SubwordTokenizer tokenizer;
+    private final TextVectorizer vectorizer;
+    private final AutoCloseable tokenizer;
+    private final int maxLength;
     private final EmbeddingOptions options;
 
-    private SentenceEmbedder(String name, TextEncoder encoder, SubwordTokenizer tokenizer, EmbeddingOptions options) {
+    private SentenceEmbedder(String name, TextEncoder encoder, TextVectorizer vectorizer, AutoCloseable tokenizer,
+            int maxLength, EmbeddingOptions options) {
         this.name = name;
         this.encoder = encoder;
+        this.vectorizer = vectorizer;
         this.tokenizer = tokenizer;
+        this.maxLength = maxLength;
         this.options = options;
     }
+
+    private static final java.util.Set<String> TASKS_WITH_ENCODER_PREFIX = java.util.Set.of("sentiment", "translation");
 
     /** Loads a named model or a model directory with the default options. */
     public static SentenceEmbedder load(String nameOrPath) throws ModelLoadException {
@@ -64,11 +74,26 @@ public final class SentenceEmbedder implements AutoCloseable {
         }
         Map<String, Object> overrides = options.pooling().<Map<String, Object>>map(p -> Map.of("pooling", p))
                 .orElse(Map.of());
-        TextEncoder encoder = EncoderLoader.load(model, "", options.device(), overrides);
+        // a task's model (sentiment, translation) keeps its encoder's weights under "encoder."; an imported
+        // embedding model keeps them at the top level, as HuggingFace does
+        String prefix = TASKS_WITH_ENCODER_PREFIX.contains(model.manifest().task()) ? "encoder." : "";
+        TextEncoder encoder = EncoderLoader.load(model, prefix, options.device(), overrides);
         try {
             encoder.spec().require(Capability.POOLED_STATE, "sentence embeddings");
+            var vectorizerSpec = Optional.ofNullable(model.manifest().components().get("vectorizer"));
+            int max = encoder.block().maxLength();
+            if (vectorizerSpec.isPresent() && vectorizerSpec.get().config().get("maxLength") instanceof Number n) {
+                max = Math.min(max, n.intValue());
+            }
+            if (vectorizerSpec.isPresent() && vectorizerSpec.get().name().equals(SentimentModelWriter.WORDS)) {
+                // a word-level model reads CoreNLP's normalized words, as it was trained to
+                TextVectorizer words = new TextVectorizer.Words(new CoreNlpWordTokenizer(),
+                        TokenizerJsonReader.wordLevel(model.resolve(tokenizerFile)));
+                return new SentenceEmbedder(model.manifest().name(), encoder, words, () -> { }, max, options);
+            }
             SubwordTokenizer tokenizer = SubwordTokenizer.load(model.resolve(tokenizerFile), true);
-            return new SentenceEmbedder(model.manifest().name(), encoder, tokenizer, options);
+            return new SentenceEmbedder(model.manifest().name(), encoder, new TextVectorizer.Subwords(tokenizer),
+                    tokenizer, max, options);
         } catch (IOException | RuntimeException e) {
             encoder.close();
             throw new ModelLoadException("cannot load " + model.path() + ": " + e.getMessage(), e);
@@ -98,18 +123,19 @@ public final class SentenceEmbedder implements AutoCloseable {
      *     format characters): a vector of them would stand for nothing
      */
     public List<Embedding> embed(List<String> texts, boolean attention) {
-        int max = encoder.block().maxLength();
-        TextVectorizer.Subwords subwords = new TextVectorizer.Subwords(tokenizer);
+        int max = maxLength;
         List<TextVectorizer.Vectorized> rows = new ArrayList<>(texts.size());
         List<Integer> empty = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            TextVectorizer.Vectorized v = subwords.vectorize(texts.get(i), max);   // keeps the closing special token
+            TextVectorizer.Vectorized v = vectorizer.vectorize(texts.get(i), max);   // keeps the closing special token
             if (!v.hasTokens()) {
                 empty.add(i);
             }
             if (v.truncated() > 0 && options.longInput() == LongInputPolicy.REJECT) {
-                throw new TooLongException("text " + i + " has " + (v.ids().length + v.truncated()) + " tokens; "
-                        + name + " takes " + max + " (--long-input reject)");
+                // the message speaks of the text, not of its place in this call: callers report their own line or id
+                throw new TooLongException("a text of " + (v.ids().length + v.truncated()) + " tokens is longer"
+                        + " than the " + max + " that " + name + " takes (--long-input reject; --long-input truncate"
+                        + " embeds the first " + max + ")");
             }
             rows.add(v);
         }
@@ -167,6 +193,10 @@ public final class SentenceEmbedder implements AutoCloseable {
     @Override
     public void close() {
         encoder.close();
-        tokenizer.close();
+        try {
+            tokenizer.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close the tokenizer of " + name, e);
+        }
     }
 }

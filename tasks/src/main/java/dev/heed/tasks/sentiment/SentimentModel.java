@@ -191,6 +191,19 @@ public final class SentimentModel implements AutoCloseable {
                 || spec.has(dev.heed.encoders.Capability.SELF_ATTENTION_WEIGHTS);
     }
 
+    /**
+     * Whether predictions with attention carry per-token pooling weights ({@link SentimentPrediction}'s tokens):
+     * the encoder pools by attention ({@code textcnn} or {@code bigru} with {@code attentionPooling}).
+     */
+    public boolean poolsByAttention() {
+        return classifier.encoder().spec().has(dev.heed.encoders.Capability.POOLING_ATTENTION_WEIGHTS);
+    }
+
+    /** The name of the model's encoder, as {@code model.json} gives it. */
+    public String encoderName() {
+        return classifier.encoder().spec().name();
+    }
+
     /** Class names by index. */
     public List<String> labels() {
         return labels;

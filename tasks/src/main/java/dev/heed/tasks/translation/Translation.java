@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param score the search score of the best hypothesis (the mean over sentences for a multi-sentence input)
  * @param alignment the cross-attention that produced it, when asked for: source subwords against target
  *     subwords, every layer and head (block-diagonal over the sentences of a multi-sentence input)
- * @param nBest the best hypotheses with their scores, best first (the first is {@code text}); one sentence
- *     inputs only: for a multi-sentence input it holds the joined best translation alone
+ * @param nBest the best hypotheses with their scores, best first (the first is {@code text}); for a
+ *     multi-sentence input, the best combinations of each sentence's hypotheses, scored by their mean
  * @param truncated whether search stopped the translation of a sentence at the length limit before it ended
  *     ({@code </s>}): the translation is cut short
  */

@@ -282,7 +282,23 @@ public final class TranslationModel implements AutoCloseable {
                 nBest.add(new Translation.Scored(decode(h, parts.get(0)).text(), h.score()));
             }
         } else {
-            nBest.add(new Translation.Scored(translation, score / parts.size()));
+            // each sentence has its own n best: the text's n best are their best combinations
+            List<double[]> scores = hypotheses.stream()
+                    .map(hs -> hs.stream().mapToDouble(Hypothesis::score).toArray()).toList();
+            for (int[] picks : CombinedNBest.best(scores, Math.max(1, options.nBest()))) {
+                StringBuilder text2 = new StringBuilder();
+                double sum = 0;
+                for (int p = 0; p < parts.size(); p++) {
+                    Hypothesis h = hypotheses.get(p).get(picks[p]);
+                    String part = decode(h, parts.get(p)).text();
+                    if (text2.length() > 0 && !part.isEmpty()) {
+                        text2.append(' ');
+                    }
+                    text2.append(part);
+                    sum += h.score();
+                }
+                nBest.add(new Translation.Scored(text2.toString(), sum / parts.size()));
+            }
         }
         Optional<Alignment> alignment = options.attention()
                 ? Optional.of(TranslationAlignments.of(name, text, translation, aligned,

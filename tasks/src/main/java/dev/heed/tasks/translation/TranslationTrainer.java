@@ -91,6 +91,9 @@ public final class TranslationTrainer {
                 throw new IOException("cannot continue from " + options.init().get() + ": " + e.getMessage(), e);
             }
         }
+        if (init.isEmpty()) {
+            ArchitectureCheck.requireFits(options, this::build); // before a vocabulary is learned or written
+        }
         try (Vocabularies vocabularies = openVocabularies(train, init, vocabularyDir)) {
             List<long[]> sources = new ArrayList<>();
             List<long[]> targets = new ArrayList<>();
@@ -112,7 +115,8 @@ public final class TranslationTrainer {
                     .map(s -> withEos(vocabularies.source().encode(s).ids())).toList();
 
             Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
-            Seq2SeqBlock model = init.isPresent() ? architecture(init.get()) : build(vocabularies);
+            Seq2SeqBlock model = init.isPresent() ? architecture(init.get())
+                    : build(vocabularies.source().size(), vocabularies.target().size());
             DecoderConfig decoderConfig = model.decoder().config();
             ai.djl.training.optimizer.Adam.Builder adam = Optimizer.adam()
                     .optLearningRateTracker(new InverseSqrtSchedule(options.learningRate(), options.warmupSteps()))
@@ -168,10 +172,9 @@ public final class TranslationTrainer {
         }
     }
 
-    private Seq2SeqBlock build(Vocabularies vocabularies) {
-        int targetSize = vocabularies.target().size();
+    private Seq2SeqBlock build(int sourceSize, int targetSize) {
         Map<String, Object> encoderSettings = new LinkedHashMap<>(options.encoderSettings());
-        encoderSettings.put("vocabSize", vocabularies.source().size());
+        encoderSettings.put("vocabSize", sourceSize);
         EncoderBlock encoder = Encoders.create(options.encoder(), encoderSettings);
         Map<String, Object> decoderSettings = new LinkedHashMap<>(options.decoderSettings());
         decoderSettings.put("vocabSize", targetSize);
