@@ -75,7 +75,7 @@ class EngineArraysTest {
     }
 
     /** Receivers of {@code .create(} that are not NDManagers (factories of blocks, files). */
-    static final Pattern CREATE = Pattern.compile("([\\w.()]+)\\.create\\(");
+    static final Pattern CREATE = Pattern.compile("(\\w+(?:\\(\\))?)\\.create\\(");
     static final List<String> NOT_MANAGERS = List.of("provider", "p", "Attentions", "Encoders", "factory", "Files");
 
     @Test
@@ -98,9 +98,8 @@ class EngineArraysTest {
                     for (int i = 0; i < lines.size(); i++) {
                         Matcher matcher = CREATE.matcher(lines.get(i));
                         while (matcher.find()) {
-                            String receiver = matcher.group(1);
-                            String last = receiver.substring(receiver.lastIndexOf('.') + 1);
-                            if (!NOT_MANAGERS.contains(receiver) && !NOT_MANAGERS.contains(last)) {
+                            String receiver = matcher.group(1);      // the name just before .create(
+                            if (!NOT_MANAGERS.contains(receiver)) {
                                 offenders.add(root.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).trim());
                             }
                         }
