@@ -37,19 +37,6 @@ final class EvalTranslationCommand implements Callable<Integer> {
     @Option(names = "--languages", paramLabel = "SRC-TGT", description = "The file extensions to read; they must be"
             + " the model's own direction (model.json's languages), which is also the default.")
     String languages;
-    @Option(names = "--beam", defaultValue = "5", description = "Beam size; 1 = greedy (default: ${DEFAULT-VALUE}).")
-    int beam;
-    @Option(names = "--length-penalty", defaultValue = "0.6", paramLabel = "ALPHA",
-            description = "GNMT length penalty alpha (default: ${DEFAULT-VALUE}).")
-    double lengthPenalty;
-    @Option(names = "--coverage-penalty", defaultValue = "0", paramLabel = "BETA",
-            description = "GNMT coverage penalty beta, from the attention (default: ${DEFAULT-VALUE}).")
-    double coveragePenalty;
-    @Option(names = "--no-repeat-ngram", defaultValue = "0", paramLabel = "N",
-            description = "Never repeat an n-gram of this size (0 = off).")
-    int noRepeatNgram;
-    @Option(names = "--max-repeat", defaultValue = "3", paramLabel = "N",
-            description = "The repetition guard of heed translate (0 = off; default: ${DEFAULT-VALUE}).") int maxRepeat;
     @Option(names = "--batch-size", defaultValue = "32", paramLabel = "N",
             description = "Sentences per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -57,13 +44,15 @@ final class EvalTranslationCommand implements Callable<Integer> {
     @Option(names = "--hypotheses", paramLabel = "FILE", description = "Also write the translations, one a line.")
     Path hypotheses;
 
+    @CommandLine.Mixin
+    SearchOptions searchOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        DecodeOptions options = TranslateCommand.decodeOptions(spec, beam, 200, 0, lengthPenalty, coveragePenalty,
-                noRepeatNgram, 1, maxRepeat);
+        DecodeOptions options = searchOptions.decodeOptions(spec, 200, 0, 1);
         if (languages != null && languages.split("-").length != 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--languages must be SRC-TGT, e.g. en-de,"
                     + " got '" + languages + "'");
@@ -91,6 +80,7 @@ final class EvalTranslationCommand implements Callable<Integer> {
             BleuScore lowercased = Bleu.lowercased().score(out, corpus.targets());
             ChrfScore chrf = new Chrf().corpusScore(out, List.of(corpus.targets()));
             PrintWriter w = spec.commandLine().getOut();
+            int beam = searchOptions.beam;
             w.printf("model %s on %s.%s -> %s: %,d sentences, beam %d%n", loaded.name(), data, pair[0], pair[1],
                     corpus.size(), beam);
             if (translated.emptySources() > 0) {
@@ -111,8 +101,8 @@ final class EvalTranslationCommand implements Callable<Integer> {
                 ObjectNode json = HeedJson.PRETTY.createObjectNode();
                 json.put("model", loaded.name()).put("data", data).put("languages", pair[0] + "-" + pair[1])
                         .put("sentences", corpus.size()).put("empty_sources", translated.emptySources())
-                        .put("beam", beam).put("search", beam == 1 ? "greedy" : "beam " + beam)
-                        .put("length_penalty", lengthPenalty);
+                        .put("beam", beam).put("search", search)
+                        .put("length_penalty", searchOptions.lengthPenalty);
                 json.putObject("bleu").put("score", bleu.score()).put("signature", bleu.signature())
                         .put("text", bleu.toString());
                 json.putObject("chrf").put("score", chrf.score()).put("signature", chrf.signature())

@@ -1,0 +1,63 @@
+package dev.heed.cli;
+
+import dev.heed.tasks.translation.DecodeOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The search options that every command decoding with a translation model shares ({@code heed translate},
+ * {@code heed eval translation}): beam, GNMT length and coverage penalties, no-repeat-ngram and the repetition
+ * guard; and the one place that turns them, with a command's own length and n-best settings, into
+ * {@link DecodeOptions}, refusing a bad value with one line that names the option.
+ */
+final class SearchOptions {
+
+    @Option(names = "--beam", defaultValue = "5", description = "Beam size; 1 = greedy (default: ${DEFAULT-VALUE}).")
+    int beam;
+
+    @Option(names = "--length-penalty", defaultValue = "0.6", paramLabel = "ALPHA",
+            description = "GNMT length penalty alpha (default: ${DEFAULT-VALUE}).")
+    double lengthPenalty;
+
+    @Option(names = "--coverage-penalty", defaultValue = "0", paramLabel = "BETA",
+            description = "GNMT coverage penalty beta, from the attention (default: ${DEFAULT-VALUE}).")
+    double coveragePenalty;
+
+    @Option(names = "--no-repeat-ngram", defaultValue = "0", paramLabel = "N",
+            description = "Never repeat an n-gram of this size (0 = off).")
+    int noRepeatNgram;
+
+    @Option(names = "--max-repeat", defaultValue = "3", paramLabel = "N",
+            description = "A block of 1 to 4 subwords stands at most N times back to back: the guard against "
+                    + "degenerate output such as 'MANAAAINIIINEEEE' (0 = off; default: ${DEFAULT-VALUE}).")
+    int maxRepeat;
+
+    /** These options with {@code maxLength}, {@code minLength} and {@code nBest}, checked. */
+    DecodeOptions decodeOptions(CommandLine.Model.CommandSpec spec, int maxLength, int minLength, int nBest) {
+        java.util.function.Function<String, CommandLine.ParameterException> usage =
+                m -> new CommandLine.ParameterException(spec.commandLine(), m);
+        if (beam < 1) {
+            throw usage.apply("--beam must be 1 or more (1 = greedy), got " + beam);
+        }
+        if (nBest < 1 || nBest > beam) {
+            throw usage.apply("--n-best must be between 1 and the --beam (" + beam + "), got " + nBest
+                    + ": raise --beam to at least " + Math.max(1, nBest) + " or lower --n-best");
+        }
+        if (minLength < 0 || minLength >= maxLength) {
+            throw usage.apply("--min-length must be 0 or more and below --max-length (" + maxLength + "), got "
+                    + minLength);
+        }
+        if (!(lengthPenalty >= 0) || !(coveragePenalty >= 0)) {
+            throw usage.apply("--length-penalty and --coverage-penalty must be 0 or more, got " + lengthPenalty
+                    + " and " + coveragePenalty);
+        }
+        if (noRepeatNgram < 0) {
+            throw usage.apply("--no-repeat-ngram must be 0 (off) or more, got " + noRepeatNgram);
+        }
+        if (maxRepeat < 0) {
+            throw usage.apply("--max-repeat must be 0 (off) or more, got " + maxRepeat);
+        }
+        return new DecodeOptions(beam, maxLength, minLength, lengthPenalty, coveragePenalty, noRepeatNgram, nBest,
+                false, maxRepeat);
+    }
+}
