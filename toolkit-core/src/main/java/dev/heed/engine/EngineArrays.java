@@ -23,33 +23,25 @@ public final class EngineArrays {
     /** {@code data} (row-major, exactly {@code shape.size()} values) as a float32 array of {@code shape}. */
     public static NDArray of(NDManager manager, float[] data, Shape shape) {
         check(data.length, shape);
-        try (NDArray borrowed = manager.create(data, shape)) {
-            return borrowed.duplicate();
-        }
+        return owned(manager.create(data, shape));
     }
 
     /** {@code data} (row-major) as an int64 array of {@code shape}. */
     public static NDArray of(NDManager manager, long[] data, Shape shape) {
         check(data.length, shape);
-        try (NDArray borrowed = manager.create(data, shape)) {
-            return borrowed.duplicate();
-        }
+        return owned(manager.create(data, shape));
     }
 
     /** {@code data} (row-major) as an int32 array of {@code shape}. */
     public static NDArray of(NDManager manager, int[] data, Shape shape) {
         check(data.length, shape);
-        try (NDArray borrowed = manager.create(data, shape)) {
-            return borrowed.duplicate();
-        }
+        return owned(manager.create(data, shape));
     }
 
     /** {@code data} (row-major) as a float64 array of {@code shape}. */
     public static NDArray of(NDManager manager, double[] data, Shape shape) {
         check(data.length, shape);
-        try (NDArray borrowed = manager.create(data, shape)) {
-            return borrowed.duplicate();
-        }
+        return owned(manager.create(data, shape));
     }
 
     /** {@code data} as a float64 vector. */
@@ -65,6 +57,13 @@ public final class EngineArrays {
     /** {@code data} as an int64 vector. */
     public static NDArray of(NDManager manager, long[] data) {
         return of(manager, data, new Shape(data.length));
+    }
+
+    /** A copy of {@code borrowed} in engine memory; {@code borrowed}, which shares a Java buffer, is closed. */
+    private static NDArray owned(NDArray borrowed) {
+        try (borrowed) {
+            return borrowed.duplicate();
+        }
     }
 
     private static void check(int length, Shape shape) {
