@@ -1,7 +1,9 @@
 package dev.heed.bench;
 
-import dev.heed.tasks.translation.DecodeOptions;
-import dev.heed.tasks.translation.ParallelCorpus;
+import dev.heed.tasks.seq2seq.DecodeOptions;
+import dev.heed.tasks.seq2seq.Decoding;
+import dev.heed.tasks.seq2seq.ParallelCorpus;
+
 import dev.heed.tasks.translation.Translation;
 import dev.heed.tasks.translation.TranslationModel;
 import java.io.IOException;

@@ -1,7 +1,8 @@
 package dev.heed.cli;
 
+import dev.heed.tasks.seq2seq.DecodeOptions;
+
 import dev.heed.tasks.embedding.TooLongException;
-import dev.heed.tasks.translation.DecodeOptions;
 import dev.heed.tasks.translation.Translation;
 import dev.heed.tasks.translation.TranslationModel;
 import java.nio.file.Path;

@@ -1,13 +1,14 @@
 package dev.heed.cli;
 
+import dev.heed.tasks.seq2seq.DecodeOptions;
+import dev.heed.tasks.seq2seq.ParallelCorpus;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.json.HeedJson;
 import dev.heed.tasks.metrics.Bleu;
 import dev.heed.tasks.metrics.BleuScore;
 import dev.heed.tasks.metrics.Chrf;
 import dev.heed.tasks.metrics.ChrfScore;
-import dev.heed.tasks.translation.DecodeOptions;
-import dev.heed.tasks.translation.ParallelCorpus;
 import dev.heed.tasks.translation.TranslationModel;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.heed.cli;
 
-import dev.heed.tasks.translation.DecodeOptions;
+import dev.heed.tasks.seq2seq.DecodeOptions;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code heed train}: train a model for a task. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a model for a task.",
-        subcommands = {TrainSentimentCommand.class, TrainTranslationCommand.class})
+        subcommands = {TrainSentimentCommand.class, TrainTranslationCommand.class,
+                TrainSummarizationCommand.class})
 final class TrainCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,8 +1,9 @@
 package dev.heed.cli;
 
+import dev.heed.tasks.seq2seq.DecodeOptions;
+
 import dev.heed.engine.DeviceChoice;
 import dev.heed.engine.DeviceSelection;
-import dev.heed.tasks.translation.DecodeOptions;
 import dev.heed.tasks.translation.TranslationModel;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

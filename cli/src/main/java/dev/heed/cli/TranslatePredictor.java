@@ -1,5 +1,7 @@
 package dev.heed.cli;
 
+import dev.heed.tasks.seq2seq.DecodeOptions;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +10,6 @@ import dev.heed.batch.Predictor;
 import dev.heed.io.Record;
 import dev.heed.io.RecordError;
 import dev.heed.tasks.embedding.TooLongException;
-import dev.heed.tasks.translation.DecodeOptions;
 import dev.heed.tasks.translation.Translation;
 import dev.heed.tasks.translation.TranslationModel;
 import java.util.ArrayList;

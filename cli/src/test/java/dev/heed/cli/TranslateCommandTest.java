@@ -1,11 +1,12 @@
 package dev.heed.cli;
 
+import dev.heed.tasks.seq2seq.SubwordCodec;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.heed.json.HeedJson;
-import dev.heed.tasks.translation.SubwordCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

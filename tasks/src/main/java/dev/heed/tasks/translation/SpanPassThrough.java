@@ -1,5 +1,7 @@
 package dev.heed.tasks.translation;
 
+import dev.heed.tasks.seq2seq.SubwordCodec;
+
 import dev.heed.tasks.translation.VerbatimSpans.Found;
 import dev.heed.text.Span;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package dev.heed.tasks.translation;
 
+import dev.heed.tasks.seq2seq.Hypothesis;
+import dev.heed.tasks.seq2seq.SubwordCodec;
+
 import dev.heed.alignment.Alignment;
 import dev.heed.alignment.AlignmentKind;
 import dev.heed.alignment.AlignmentToken;

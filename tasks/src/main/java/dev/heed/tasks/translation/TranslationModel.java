@@ -1,5 +1,15 @@
 package dev.heed.tasks.translation;
 
+import dev.heed.tasks.seq2seq.DecodeOptions;
+import dev.heed.tasks.seq2seq.DecoderConfig;
+import dev.heed.tasks.seq2seq.Decoding;
+import dev.heed.tasks.seq2seq.Hypothesis;
+import dev.heed.tasks.seq2seq.LoadedSeq2Seq;
+import dev.heed.tasks.seq2seq.Seq2SeqBlock;
+import dev.heed.tasks.seq2seq.Seq2SeqTrainer;
+import dev.heed.tasks.seq2seq.SubwordCodec;
+import dev.heed.tasks.seq2seq.Vocabularies;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -68,61 +78,11 @@ public final class TranslationModel implements AutoCloseable {
     /** Loads a named model or a model directory onto {@code device}. */
     public static TranslationModel load(String nameOrPath, Device device) throws ModelLoadException {
         ModelDirectory dir = new ModelResolver().resolve(nameOrPath);
-        if (!dir.manifest().task().equals("translation")) {
-            throw new ModelLoadException(dir.path() + " is a " + dir.manifest().task()
-                    + " model, not a translation model");
-        }
-        NDManager manager = NDManager.newBaseManager(device);
-        Vocabularies vocabularies = null;
-        try {
-            Seq2SeqBlock model = architecture(dir);
-            DecoderConfig decoderConfig = model.decoder().config();
-            model.setInitializer(new ConstantInitializer(0f), p -> true);
-            model.initialize(manager, DataType.FLOAT32);
-            loadWeights(model, dir);
-            vocabularies = Vocabularies.load(dir);
-            if (vocabularies.target().size() != decoderConfig.vocabSize()) {
-                throw new ModelLoadException("the target tokenizer has " + vocabularies.target().size()
-                        + " pieces but the decoder " + decoderConfig.vocabSize());
-            }
-            ComponentSpec vectorizer = dir.manifest().components().get("vectorizer");
-            String languages = vectorizer == null ? "" : String.valueOf(vectorizer.config().getOrDefault("languages", ""));
-            return new TranslationModel(dir.manifest().name(), model, vocabularies, manager, languages);
-        } catch (IOException | RuntimeException | ModelLoadException e) {
-            if (vocabularies != null) {
-                vocabularies.close();
-            }
-            manager.close();
-            if (e instanceof ModelLoadException mle) {
-                throw mle;
-            }
-            throw new ModelLoadException("cannot load translation model " + dir.path() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The encoder-decoder {@code dir}'s manifest describes, not initialized. */
-    static Seq2SeqBlock architecture(ModelDirectory dir) throws ModelLoadException {
-        ComponentSpec encoderSpec = dir.manifest().components().get("encoder");
-        ComponentSpec decoderSpec = dir.manifest().components().get("decoder");
-        if (encoderSpec == null || decoderSpec == null) {
-            throw new ModelLoadException(dir.path() + "/model.json lacks the encoder or decoder of a translation model");
-        }
-        EncoderProvider provider = Encoders.provider(encoderSpec.name());
-        EncoderBlock encoder = provider.create(provider.parse(encoderSpec.config()));
-        return Seq2SeqBlock.of(encoder, EncoderConfigs.parse(DecoderConfig.transformer(5), decoderSpec.config()));
-    }
-
-    /** Copies {@code dir}'s weights into the initialized {@code model}; fails naming a missing or misfit weight. */
-    static void loadWeights(Seq2SeqBlock model, ModelDirectory dir) throws IOException, ModelLoadException {
-        SafeTensorsFile weights = SafeTensorsFile.open(dir.resolve(dir.manifest().weights()));
-        EncoderWeights.load(model.encoder(), weights, "encoder.");
-        for (Map.Entry<String, Parameter> e : model.decoderParameters().entrySet()) {
-            String key = "decoder." + e.getKey();
-            if (!weights.tensors().containsKey(key)) {
-                throw new ModelLoadException(weights.path() + " lacks the decoder weight " + key);
-            }
-            InPlace.overwrite(e.getValue().getArray(), weights.floats(key));
-        }
+        LoadedSeq2Seq loaded = LoadedSeq2Seq.open(dir, "translation", device);
+        ComponentSpec vectorizer = dir.manifest().components().get("vectorizer");
+        String languages = vectorizer == null ? "" : String.valueOf(vectorizer.config().getOrDefault("languages", ""));
+        return new TranslationModel(dir.manifest().name(), loaded.model(), loaded.vocabularies(), loaded.manager(),
+                languages);
     }
 
     /** The model's name. */
@@ -189,7 +149,7 @@ public final class TranslationModel implements AutoCloseable {
             }
             segments.add(parts);
             for (Segment s : parts) {
-                sources.add(TranslationTrainer.withEos(s.read().ids()));
+                sources.add(SubwordCodec.withEos(s.read().ids()));
                 passThrough |= s.text().any();
             }
         }
@@ -197,7 +157,7 @@ public final class TranslationModel implements AutoCloseable {
             throw new NoTokensException(empty, texts);
         }
         // spans are carried through by the cross-attention, so it is captured whenever there are spans
-        List<List<Hypothesis>> found = Translations.decodeAll(model, manager, sources,
+        List<List<Hypothesis>> found = Decoding.decodeAll(model, manager, sources,
                 passThrough ? options.withAttention(true) : options, 32);
         List<Translation> out = new ArrayList<>(texts.size());
         int next = 0;

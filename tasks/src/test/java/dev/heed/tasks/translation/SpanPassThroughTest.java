@@ -1,5 +1,7 @@
 package dev.heed.tasks.translation;
 
+import dev.heed.tasks.seq2seq.SubwordCodec;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.heed.tasks.translation.VerbatimSpans.Found;

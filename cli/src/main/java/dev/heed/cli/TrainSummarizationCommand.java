@@ -1,0 +1,124 @@
+package dev.heed.cli;
+
+import dev.heed.model.ModelDirectory;
+import dev.heed.tasks.seq2seq.Seq2SeqTrainer;
+import dev.heed.tasks.seq2seq.Seq2SeqTrainingOptions;
+import dev.heed.tasks.summarization.SummarizationData;
+import dev.heed.tasks.summarization.SummarizationMetrics;
+import dev.heed.tasks.summarization.SummarizationModelWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code heed train summarization}: a pointer-generator (or a plain encoder-decoder) from scratch. */
+@Command(name = "summarization", mixinStandardHelpOptions = true,
+        description = {"Train a summarization model from scratch: an encoder with per-token states (bigru,"
+                + " transformer) feeding a GRU decoder with additive attention and, by default, a copy mechanism with"
+                + " coverage (pointer-generator, See et al. 2017); a joint byte-level BPE; documents cut to their"
+                + " first --max-source-tokens subwords (counted); early stopping on dev ROUGE-1 (rouge-score F1 with"
+                + " stemming, greedy search), checkpoint averaging. Writes a model directory with its card.",
+                "Data: JSON lines {\"text\",\"summary\"[,\"references\"]} (or .gz), e.g."
+                        + " ../shared/data/aeslc/train.jsonl.gz."})
+final class TrainSummarizationCommand implements Callable<Integer> {
+
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training data (JSON lines).")
+    Path train;
+
+    @Option(names = "--dev", required = true, paramLabel = "FILE",
+            description = "Dev data (JSON lines), for early stopping.")
+    Path dev;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The model directory to write.")
+    Path out;
+
+    @Option(names = "--copy", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Copy mechanism (pointer-generator): p_gen mixes the vocabulary distribution with the"
+                    + " attention on the source tokens (default: ${DEFAULT-VALUE}; --no-copy for a plain decoder).")
+    boolean copy;
+
+    @Option(names = "--coverage", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Coverage vector in the attention and the coverage loss (default: ${DEFAULT-VALUE};"
+                    + " --no-coverage to leave it out).")
+    boolean coverage;
+
+    @Option(names = "--coverage-loss", defaultValue = "1.0", paramLabel = "LAMBDA",
+            description = "Weight of the coverage loss (default: ${DEFAULT-VALUE}, as See et al. 2017).")
+    float coverageLoss;
+
+    @Option(names = "--coverage-from-epoch", defaultValue = "1", paramLabel = "N",
+            description = "Apply the coverage loss from epoch N on (the paper switches it on for the last part of"
+                    + " training; default: ${DEFAULT-VALUE}, from the start).")
+    int coverageFromEpoch;
+
+    @Option(names = "--max-source-tokens", defaultValue = "400", paramLabel = "N",
+            description = "Keep the first N subwords of each document; longer ones are cut and counted (default:"
+                    + " ${DEFAULT-VALUE}).")
+    int maxSourceTokens;
+
+    @CommandLine.Mixin
+    Seq2SeqTrainingFlags flags = new Seq2SeqTrainingFlags();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (maxSourceTokens < 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-source-tokens must be >= 2, got "
+                    + maxSourceTokens);
+        }
+        if (copy) {
+            flags.decoderSettings.putIfAbsent("copy", "true");
+        }
+        if (coverage) {
+            flags.decoderSettings.putIfAbsent("coverage", "true");
+        }
+        Seq2SeqTrainingOptions options;
+        try {
+            options = flags.options(maxSourceTokens, coverage ? coverageLoss : 0f, coverageFromEpoch);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        SummarizationData read = SummarizationData.read(train);
+        SummarizationData trainData = flags.limit > 0 ? read.first(flags.limit) : read;
+        SummarizationData devData = SummarizationData.read(dev);
+        PrintWriter err = spec.commandLine().getErr();
+        String command = "heed " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String modelName = flags.name != null ? flags.name : out.toAbsolutePath().getFileName().toString();
+        return TrainingOutput.guard(out, () -> {
+            Files.createDirectories(out);
+            return new Seq2SeqTrainer(options, SummarizationMetrics.devMetric(), line -> {
+                err.println("heed: " + line);
+                err.flush();
+            }).checkpointing(best -> {
+                try {
+                    SummarizationModelWriter.write(best, options, modelName, command, train, out, flags.weightsType);
+                    err.printf("heed: wrote the best model so far (%s, dev ROUGE-1 %.2f, greedy search) to %s%n",
+                            best.chosen(), best.devScore(), out);
+                } catch (IOException | dev.heed.model.ModelLoadException e) {
+                    err.println("heed: could not write the best model so far: " + e.getMessage());
+                }
+                err.flush();
+            }).train(trainData.pairs(), devData.pairs(), out, result -> {
+                try {
+                    ModelDirectory model = SummarizationModelWriter.write(result, options, modelName, command, train,
+                            out, flags.weightsType);
+                    err.printf("heed: wrote %s: dev ROUGE-1 %.2f, ROUGE-L %.2f (%s, greedy search), %.0f s%n",
+                            model.path(), result.devScore(), result.devSecondScore(), result.chosen(),
+                            result.seconds());
+                    err.flush();
+                    return ExitCodes.OK;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (dev.heed.model.ModelLoadException e) {
+                    throw new IllegalStateException("the written model does not verify: " + e.getMessage(), e);
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package dev.heed.tasks.seq2seq;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import dev.heed.encoders.Capability;
+import dev.heed.encoders.EncoderBlock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An encoder-decoder: any encoder with per-token states feeds a {@link SequenceDecoder}. Source ids
+ * {@code (B, S)} end with {@code </s>}; target inputs {@code (B, T)} begin with {@code <s>}. DJL protocol
+ * (training): inputs {@code [source, sourceMask, targetIn]}, output {@code [logits (B, T, V)]} and, for a decoder
+ * with coverage, {@code coverageLoss (B, T)} (see {@link ForcedOutput}).
+ */
+public final class Seq2SeqBlock extends AbstractBlock {
+
+    private final EncoderBlock encoder;
+    private final SequenceDecoder decoder;
+
+    public Seq2SeqBlock(EncoderBlock encoder, SequenceDecoder decoder) {
+        encoder.spec().require(Capability.SEQUENCE_STATES, "translation");
+        this.encoder = addChildBlock("encoder", encoder);
+        this.decoder = addChildBlock("decoder", decoder);
+    }
+
+    /** Builds the decoder {@code config} names on top of {@code encoder}. */
+    public static Seq2SeqBlock of(EncoderBlock encoder, DecoderConfig config) {
+        int states = encoder.spec().stateSize();
+        SequenceDecoder decoder = config.type().equals("gru")
+                ? new GruDecoder(config, states, encoder.spec().has(Capability.FINAL_STATE) ? states
+                        : encoder.spec().pooledSize())
+                : new TransformerDecoder(config, states);
+        return new Seq2SeqBlock(encoder, decoder);
+    }
+
+    public EncoderBlock encoder() {
+        return encoder;
+    }
+
+    public SequenceDecoder decoder() {
+        return decoder;
+    }
+
+    /** Encodes {@code source} and makes it ready for the decoder. */
+    public DecoderMemory remember(ParameterStore ps, NDArray source, NDArray mask, boolean training) {
+        return decoder.remember(ps, encoder.encode(ps, source, mask, training, false), source, mask, training);
+    }
+
+    /** Every decoder parameter under a stable name ({@code layer0_self_query_weight}, ...). */
+    public Map<String, Parameter> decoderParameters() {
+        Map<String, Parameter> map = new LinkedHashMap<>();
+        for (var p : decoder.getParameters()) {
+            map.put(p.getKey(), p.getValue());
+        }
+        return map;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        DecoderMemory memory = remember(ps, inputs.get(0), inputs.get(1), training);
+        ForcedOutput forced = decoder.forced(ps, memory, inputs.get(2), training, false);
+        NDList out = new NDList(forced.logits());
+        forced.coverageLoss().ifPresent(out::add);
+        return out;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[2].get(0), inputShapes[2].get(1), decoder.config().vocabSize())};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        encoder.initialize(manager, dataType, EncoderBlock.inputShapes(8));
+        decoder.initialize(manager, dataType, new Shape(1, 8));
+    }
+}

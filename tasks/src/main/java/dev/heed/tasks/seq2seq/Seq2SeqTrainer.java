@@ -1,0 +1,391 @@
+package dev.heed.tasks.seq2seq;
+
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import dev.heed.encoders.EncoderBlock;
+import dev.heed.encoders.EncoderConfigs;
+import dev.heed.encoders.Encoders;
+import dev.heed.model.ModelDirectory;
+import dev.heed.model.ModelLoadException;
+import dev.heed.models.ModelResolver;
+import dev.heed.tasks.training.FiniteGradients;
+import dev.heed.tasks.training.GradientValues;
+import dev.heed.tasks.training.SkippedBatches;
+import dev.heed.tasks.training.WeightSnapshots;
+import dev.heed.tasks.training.GradientNorm;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import dev.heed.engine.EngineArrays;
+
+/**
+ * Trains an encoder-decoder translation model: a joint byte-level BPE learned from both sides of the training
+ * data, teacher forcing with a label-smoothed loss over the real target tokens, Adam with warm-up and
+ * inverse-square-root decay, gradients clipped by their global norm, batches of pairs of similar length, dev
+ * BLEU (sacreBLEU, greedy search) after every epoch, early stopping, the best epoch's weights kept, and at the
+ * end the average of the last epochs' weights (checkpoint averaging) when it scores better. Not thread-safe.
+ */
+public final class Seq2SeqTrainer {
+
+    /** What training produced, handed to the caller while the model's arrays are open. */
+    /**
+     * What training produced, handed to the caller while the model's arrays are open.
+     *
+     * @param devScore the chosen weights' dev score by the metric's choosing score (BLEU, ROUGE-1, ...)
+     * @param devSecondScore the metric's second score of those weights
+     * @param truncated training sources cut to {@link Seq2SeqTrainingOptions#truncateSourceTo()} subwords
+     */
+    public record Result(Seq2SeqBlock model, Vocabularies vocabularies, DevMetric metric, double devScore,
+            double devSecondScore, String chosen, List<String> log, double seconds, int trainPairs, int leftOut,
+            int truncated) {
+    }
+
+    private final Seq2SeqTrainingOptions options;
+    private final DevMetric metric;
+    private final Consumer<String> progress;
+    private Consumer<Result> checkpoint = r -> { };
+
+    /** A trainer choosing epochs by sacreBLEU (translation). */
+    public Seq2SeqTrainer(Seq2SeqTrainingOptions options, Consumer<String> progress) {
+        this(options, DevMetric.bleuAndChrf(), progress);
+    }
+
+    /** A trainer choosing epochs by {@code metric}'s first score on the dev set. */
+    public Seq2SeqTrainer(Seq2SeqTrainingOptions options, DevMetric metric, Consumer<String> progress) {
+        this.options = options;
+        this.metric = metric;
+        this.progress = progress;
+    }
+
+    /**
+     * Hands every epoch that beats the best dev BLEU so far to {@code checkpoint} (to write it, so a run that is
+     * stopped or crashes leaves its best model on disk). Returns this trainer.
+     */
+    public Seq2SeqTrainer checkpointing(Consumer<Result> checkpoint) {
+        this.checkpoint = checkpoint;
+        return this;
+    }
+
+    /**
+     * Trains on {@code train}, choosing by dev BLEU on {@code dev}; vocabularies it learns are written into
+     * {@code vocabularyDir} (under {@link Vocabularies}' file names). {@code finish} gets the result while the
+     * model is open.
+     */
+    public <T> T train(ParallelCorpus train, ParallelCorpus dev, Path vocabularyDir, Function<Result, T> finish)
+            throws IOException {
+        long start = System.nanoTime();
+        Optional<ModelDirectory> init = Optional.empty();
+        if (options.init().isPresent()) {
+            try {
+                init = Optional.of(new ModelResolver().resolve(options.init().get()));
+            } catch (ModelLoadException e) {
+                throw new IOException("cannot continue from " + options.init().get() + ": " + e.getMessage(), e);
+            }
+        }
+        if (init.isEmpty()) {
+            ArchitectureCheck.requireFits(options, this::build); // before a vocabulary is learned or written
+        }
+        try (Vocabularies vocabularies = openVocabularies(train, init, vocabularyDir)) {
+            List<long[]> sources = new ArrayList<>();
+            List<long[]> targets = new ArrayList<>();
+            int leftOut = 0;
+            int truncated = 0;
+            for (int i = 0; i < train.size(); i++) {
+                long[] s = SubwordCodec.withEos(vocabularies.source().encode(train.sources().get(i)).ids());
+                long[] t = SubwordCodec.withEos(vocabularies.target().encode(train.targets().get(i)).ids());
+                if (options.truncateSourceTo() > 0 && s.length > options.truncateSourceTo() + 1) {
+                    s = SubwordCodec.withEos(Arrays.copyOf(s, options.truncateSourceTo()));
+                    truncated++;
+                }
+                int sourceLimit = options.truncateSourceTo() > 0 ? options.truncateSourceTo() + 1
+                        : options.maxTrainTokens();
+                if (s.length > sourceLimit || t.length > options.maxTrainTokens() || s.length < 2 || t.length < 2) {
+                    leftOut++;
+                    continue;
+                }
+                sources.add(s);
+                targets.add(t);
+            }
+            progress.accept(String.format("%,d training pairs (%,d left out: empty or over %d subwords; %,d sources"
+                    + " cut to their first %d subwords), %,d dev pairs, %.0f s so far", sources.size(), leftOut,
+                    options.maxTrainTokens(), truncated, options.truncateSourceTo(), dev.size(), seconds(start)));
+            List<long[]> devSources = dev.sources().stream()
+                    .map(s -> truncate(SubwordCodec.withEos(vocabularies.source().encode(s).ids()))).toList();
+
+            Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
+            Seq2SeqBlock model = init.isPresent() ? architecture(init.get())
+                    : build(vocabularies.source().size(), vocabularies.target().size());
+            DecoderConfig decoderConfig = model.decoder().config();
+            ai.djl.training.optimizer.Adam.Builder adam = Optimizer.adam()
+                    .optLearningRateTracker(new InverseSqrtSchedule(options.learningRate(), options.warmupSteps()))
+                    .optBeta2(0.98f).optEpsilon(1e-9f);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam.build())
+                    .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+            try (Model djl = Model.newInstance("translation")) {
+                djl.setBlock(model);
+                try (Trainer trainer = djl.newTrainer(config)) {
+                    trainer.initialize(new Shape(2, 8), new Shape(2, 8), new Shape(2, 8));
+                    if (init.isPresent()) {
+                        LoadedSeq2Seq.loadWeights(model, init.get());
+                        progress.accept("continuing from the weights of " + init.get().path());
+                    }
+                    progress.accept(String.format("%s encoder + %s decoder (%s attention), %,d parameters",
+                            model.encoder().spec().name(), decoderConfig.type(), decoderConfig.attention(),
+                            count(model)));
+                    return finish.apply(loop(trainer, model, vocabularies, sources, targets, devSources, dev, start,
+                            leftOut, truncated));
+                }
+            } catch (ModelLoadException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+    }
+
+    private Vocabularies openVocabularies(ParallelCorpus train, Optional<ModelDirectory> init, Path dir)
+            throws IOException {
+        if (init.isPresent()) {
+            progress.accept("the vocabularies of " + init.get().path());
+            return Vocabularies.load(init.get());
+        }
+        if (!options.separateVocabularies()) {
+            List<String> both = new ArrayList<>(train.sources());
+            both.addAll(train.targets());
+            progress.accept(String.format("learning a joint byte-level BPE of %,d pieces from %,d sentences",
+                    options.vocabSize(), both.size()));
+            return Vocabularies.joint(SubwordCodec.learn(both, options.vocabSize(), dir.resolve(Vocabularies.JOINT_FILE)));
+        }
+        progress.accept(String.format("learning a byte-level BPE of %,d pieces for each side from %,d sentence pairs",
+                options.vocabSize(), train.size()));
+        SubwordCodec source = SubwordCodec.learn(train.sources(), options.vocabSize(),
+                dir.resolve(Vocabularies.SOURCE_FILE));
+        return Vocabularies.separate(source, () -> SubwordCodec.learn(train.targets(), options.vocabSize(),
+                dir.resolve(Vocabularies.TARGET_FILE)));
+    }
+
+    private static Seq2SeqBlock architecture(ModelDirectory dir) throws IOException {
+        try {
+            return LoadedSeq2Seq.architecture(dir);
+        } catch (ModelLoadException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private Seq2SeqBlock build(int sourceSize, int targetSize) {
+        Map<String, Object> encoderSettings = new LinkedHashMap<>(options.encoderSettings());
+        encoderSettings.put("vocabSize", sourceSize);
+        EncoderBlock encoder = Encoders.create(options.encoder(), encoderSettings);
+        Map<String, Object> decoderSettings = new LinkedHashMap<>(options.decoderSettings());
+        decoderSettings.put("vocabSize", targetSize);
+        DecoderConfig defaults = options.decoder().equals("gru")
+                ? DecoderConfig.gru(targetSize, options.attention()).withDim(encoder.spec().stateSize())
+                : DecoderConfig.transformer(targetSize).withAttention(options.attention());
+        DecoderConfig decoderConfig = EncoderConfigs.parse(defaults, decoderSettings);
+        if (decoderConfig.copy() && options.separateVocabularies()) {
+            throw new IllegalArgumentException("a decoder that copies needs one joint vocabulary, not separate ones");
+        }
+        return Seq2SeqBlock.of(encoder, decoderConfig);
+    }
+
+    private Result loop(Trainer trainer, Seq2SeqBlock model, Vocabularies vocabularies, List<long[]> sources,
+            List<long[]> targets, List<long[]> devSources, ParallelCorpus dev, long start, int leftOut,
+            int truncated) {
+        NDManager manager = trainer.getManager();
+        Random random = new Random(options.seed());
+        List<String> log = new ArrayList<>();
+        Deque<Map<String, float[]>> recent = new ArrayDeque<>();
+        Map<String, float[]> best = null;
+        double bestBleu = -1;
+        double bestChrf = 0;
+        int bestEpoch = 0;
+        SkippedBatches skipped = new SkippedBatches(progress, "lower --lr (now " + options.learningRate() + ")");
+        long deadline = options.timeLimitMinutes() > 0
+                ? start + (long) (options.timeLimitMinutes() * 60e9) : Long.MAX_VALUE;
+        boolean outOfTime = false;
+        for (int epoch = 1; epoch <= options.epochs() && !outOfTime; epoch++) {
+            long epochStart = System.nanoTime();
+            double lossSum = 0;
+            int steps = 0;
+            for (int[] batch : batches(sources, targets, random)) {
+                boolean finite;
+                try (NDManager step = manager.newSubManager(); GradientCollector gc = trainer.newGradientCollector()) {
+                    NDArray[] src = pad(step, sources, batch, false);
+                    NDArray[] tgtIn = pad(step, targets, batch, true);
+                    NDArray[] tgtOut = pad(step, targets, batch, false);
+                    NDList forced = trainer.forward(new NDList(src[0], src[1], tgtIn[0]));
+                    NDArray loss = SequenceLoss.labelSmoothed(forced.get(0), tgtOut[0], tgtOut[1],
+                            options.labelSmoothing());
+                    if (forced.size() > 1 && options.coverageLossWeight() > 0 && epoch >= options.coverageFromEpoch()) {
+                        NDArray coverage = forced.get(1).mul(tgtOut[1]).sum().div(tgtOut[1].sum());
+                        loss = loss.add(coverage.mul(options.coverageLossWeight()));
+                    }
+                    float value = loss.getFloat();
+                    finite = Float.isFinite(value);
+                    if (finite) {
+                        gc.backward(loss);
+                        finite = FiniteGradients.check(model);
+                    }
+                    if (finite && options.clipByValue()) {
+                        GradientValues.clip(model, options.clipNorm());    // DJL's optClipGrad is one-sided
+                    } else if (finite) {
+                        GradientNorm.clip(model, options.clipNorm());
+                    }
+                    if (finite) {
+                        lossSum += value;
+                        steps++;
+                    }
+                }
+                if (finite) {
+                    trainer.step();
+                } else {
+                    skipped.skip(epoch, steps);
+                }
+                if (steps % 100 == 0 && steps > 0) {
+                    progress.accept(String.format("epoch %d: %,d updates, loss %.4f, %.0f s", epoch, steps,
+                            lossSum / steps, seconds(epochStart)));
+                }
+                if (System.nanoTime() > deadline) {
+                    outOfTime = true;
+                    break;
+                }
+            }
+            double[] scores = evaluate(model, manager, vocabularies.target(), devSources, dev);
+            String line = String.format("epoch %d: train loss %.4f over %,d updates%s, dev %s %.2f, %s %.2f (greedy),"
+                    + " %.0f s", epoch, lossSum / Math.max(1, steps), steps, outOfTime ? " (time limit reached)" : "",
+                    metric.name(), scores[0], metric.secondName(), scores[1], seconds(epochStart));
+            log.add(line);
+            progress.accept(line);
+            Map<String, float[]> weights = WeightSnapshots.snapshot(model);
+            recent.addLast(weights);
+            if (recent.size() > options.averageLast()) {
+                recent.removeFirst();
+            }
+            if (scores[0] > bestBleu) {
+                bestBleu = scores[0];
+                bestChrf = scores[1];
+                bestEpoch = epoch;
+                best = weights;
+                checkpoint.accept(new Result(model, vocabularies, metric, bestBleu, bestChrf,
+                        "epoch " + epoch + " (so far)", List.copyOf(log), seconds(start), sources.size(), leftOut,
+                        truncated));
+            } else if (epoch - bestEpoch >= options.patience()) {
+                progress.accept("no better dev " + metric.name() + " for " + options.patience() + " epochs: stopping");
+                break;
+            }
+        }
+        String chosen = "epoch " + bestEpoch;
+        if (recent.size() > 1) {
+            WeightSnapshots.restore(model, WeightSnapshots.average(recent));
+            double[] averaged = evaluate(model, manager, vocabularies.target(), devSources, dev);
+            String line = String.format("average of the last %d epochs: dev %s %.2f, %s %.2f (greedy)",
+                    recent.size(), metric.name(), averaged[0], metric.secondName(), averaged[1]);
+            log.add(line);
+            progress.accept(line);
+            if (averaged[0] > bestBleu) {
+                bestBleu = averaged[0];
+                bestChrf = averaged[1];
+                chosen = "average of the last " + recent.size() + " epochs";
+                best = WeightSnapshots.snapshot(model);
+            }
+        }
+        WeightSnapshots.restore(model, best);
+        return new Result(model, vocabularies, metric, bestBleu, bestChrf, chosen, log, seconds(start), sources.size(),
+                leftOut, truncated);
+    }
+
+    private double[] evaluate(Seq2SeqBlock model, NDManager manager, SubwordCodec target, List<long[]> devSources,
+            ParallelCorpus dev) {
+        List<String> hypotheses = Decoding.decodeAll(model, manager, devSources, DecodeOptions.greedy(), 64)
+                .stream().map(h -> target.decode(h.get(0).tokens()).text()).toList();
+        return metric.score(hypotheses, dev.targets());
+    }
+
+    /** A dev source cut like the training sources (its first subwords and {@code </s>}). */
+    private long[] truncate(long[] source) {
+        int keep = options.truncateSourceTo();
+        return keep > 0 && source.length > keep + 1 ? SubwordCodec.withEos(Arrays.copyOf(source, keep)) : source;
+    }
+
+
+    /** Batches of pair indexes: shuffled, sorted by length within chunks of 50 batches, batches shuffled. */
+    private List<int[]> batches(List<long[]> sources, List<long[]> targets, Random random) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, random);
+        int chunk = options.batchSize() * 50;
+        List<int[]> batches = new ArrayList<>();
+        for (int from = 0; from < order.size(); from += chunk) {
+            List<Integer> part = new ArrayList<>(order.subList(from, Math.min(order.size(), from + chunk)));
+            part.sort(Comparator.comparingInt((Integer i) -> targets.get(i).length)
+                    .thenComparingInt(i -> sources.get(i).length));
+            for (int b = 0; b < part.size(); b += options.batchSize()) {
+                batches.add(part.subList(b, Math.min(part.size(), b + options.batchSize())).stream()
+                        .mapToInt(Integer::intValue).toArray());
+            }
+        }
+        Collections.shuffle(batches, random);
+        return batches;
+    }
+
+    /** Padded ids {@code (B, L)} and mask; {@code shifted}: {@code <s>} first and the last token dropped. */
+    static NDArray[] pad(NDManager m, List<long[]> rows, int[] batch, boolean shifted) {
+        int length = 1;
+        for (int i : batch) {
+            length = Math.max(length, rows.get(i).length);
+        }
+        long[] flat = new long[batch.length * length];
+        float[] mask = new float[batch.length * length];
+        for (int b = 0; b < batch.length; b++) {
+            long[] row = rows.get(batch[b]);
+            if (shifted) {
+                flat[b * length] = SubwordCodec.BOS;
+                System.arraycopy(row, 0, flat, b * length + 1, row.length - 1);
+            } else {
+                System.arraycopy(row, 0, flat, b * length, row.length);
+            }
+            Arrays.fill(mask, b * length, b * length + row.length, 1f);
+        }
+        return new NDArray[] {EngineArrays.of(m, flat, new Shape(batch.length, length)),
+                EngineArrays.of(m, mask, new Shape(batch.length, length))};
+    }
+
+    private static long count(Seq2SeqBlock model) {
+        long n = 0;
+        for (var p : model.getParameters()) {
+            n += p.getValue().getArray().size();
+        }
+        return n;
+    }
+
+
+
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
