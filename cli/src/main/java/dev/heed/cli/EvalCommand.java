@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code heed eval}: evaluate a model on labelled data. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate a model on labelled data.",
-        subcommands = {EvalSentimentCommand.class, EvalTranslationCommand.class})
+        subcommands = {EvalSentimentCommand.class, EvalTranslationCommand.class,
+                EvalSummarizationCommand.class})
 final class EvalCommand implements Runnable {
 
     @CommandLine.Spec

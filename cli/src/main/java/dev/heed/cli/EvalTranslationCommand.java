@@ -81,7 +81,7 @@ final class EvalTranslationCommand implements Callable<Integer> {
             BleuScore lowercased = Bleu.lowercased().score(out, corpus.targets());
             ChrfScore chrf = new Chrf().corpusScore(out, List.of(corpus.targets()));
             PrintWriter w = spec.commandLine().getOut();
-            int beam = searchOptions.beam;
+            int beam = options.beam();
             w.printf("model %s on %s.%s -> %s: %,d sentences, beam %d%n", loaded.name(), data, pair[0], pair[1],
                     corpus.size(), beam);
             if (translated.emptySources() > 0) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = HeedCommand.Version.class,
         description = "Heed: NLP with pluggable encoders whose models show their attention.",
         subcommands = {DoctorCommand.class, TokenizeCommand.class, SentimentCommand.class, TranslateCommand.class,
+                SummarizeCommand.class,
                 EmbedCommand.class,
                 VocabCommand.class, EvalCommand.class, AlignCommand.class,
                 TrainCommand.class, ModelsCommand.class, EncodersCommand.class,

@@ -6,15 +6,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The search options that every command decoding with a translation model shares ({@code heed translate},
- * {@code heed eval translation}): beam, GNMT length and coverage penalties, no-repeat-ngram and the repetition
- * guard; and the one place that turns them, with a command's own length and n-best settings, into
- * {@link DecodeOptions}, refusing a bad value with one line that names the option.
+ * The search options that every command decoding with an encoder-decoder shares ({@code heed translate},
+ * {@code heed summarize}, {@code heed eval translation|summarization}): beam, GNMT length and coverage penalties,
+ * no-repeat-ngram and the repetition guard; and the one place that turns them, with a command's own length and
+ * n-best settings, into {@link DecodeOptions}, refusing a bad value with one line that names the option. The beam
+ * and no-repeat-ngram defaults are the task's: translation beam 5 and no n-gram rule, summarization beam 4 (See et
+ * al. 2017) and no repeated trigram.
  */
 final class SearchOptions {
 
-    @Option(names = "--beam", defaultValue = "5", description = "Beam size; 1 = greedy (default: ${DEFAULT-VALUE}).")
-    int beam;
+    @Option(names = "--beam", paramLabel = "N",
+            description = "Beam size; 1 = greedy (default: 5 for translation, 4 for summarization).")
+    Integer beam;
 
     @Option(names = "--length-penalty", defaultValue = "0.6", paramLabel = "ALPHA",
             description = "GNMT length penalty alpha (default: ${DEFAULT-VALUE}).")
@@ -24,17 +27,33 @@ final class SearchOptions {
             description = "GNMT coverage penalty beta, from the attention (default: ${DEFAULT-VALUE}).")
     double coveragePenalty;
 
-    @Option(names = "--no-repeat-ngram", defaultValue = "0", paramLabel = "N",
-            description = "Never repeat an n-gram of this size (0 = off).")
-    int noRepeatNgram;
+    @Option(names = "--no-repeat-ngram", paramLabel = "N", description = "Never repeat an n-gram of subwords of this"
+            + " size; 0 = off (default: 0 for translation, 3 for summarization).")
+    Integer noRepeatNgram;
 
     @Option(names = "--max-repeat", defaultValue = "3", paramLabel = "N",
             description = "A block of 1 to 4 subwords stands at most N times back to back: the guard against "
                     + "degenerate output such as 'MANAAAINIIINEEEE' (0 = off; default: ${DEFAULT-VALUE}).")
     int maxRepeat;
 
-    /** These options with {@code maxLength}, {@code minLength} and {@code nBest}, checked. */
+    /** Translation's defaults: beam 5, no n-gram rule. */
+    static final int[] TRANSLATION = {5, 0};
+    /** Summarization's defaults: beam 4, no repeated trigram. */
+    static final int[] SUMMARIZATION = {4, 3};
+
+    /** These options with {@code maxLength}, {@code minLength} and {@code nBest}, checked; translation's defaults. */
     DecodeOptions decodeOptions(CommandLine.Model.CommandSpec spec, int maxLength, int minLength, int nBest) {
+        return decodeOptions(spec, maxLength, minLength, nBest, TRANSLATION);
+    }
+
+    /**
+     * These options with {@code maxLength}, {@code minLength} and {@code nBest}, checked; {@code defaults} gives the
+     * beam and no-repeat-ngram of options not given ({@link #TRANSLATION}, {@link #SUMMARIZATION}).
+     */
+    DecodeOptions decodeOptions(CommandLine.Model.CommandSpec spec, int maxLength, int minLength, int nBest,
+            int[] defaults) {
+        int beam = this.beam != null ? this.beam : defaults[0];
+        int noRepeatNgram = this.noRepeatNgram != null ? this.noRepeatNgram : defaults[1];
         java.util.function.Function<String, CommandLine.ParameterException> usage =
                 m -> new CommandLine.ParameterException(spec.commandLine(), m);
         if (beam < 1) {

@@ -30,7 +30,7 @@ public final class BeamSearch {
     }
 
     /** A live hypothesis on the heap: its tokens, attention rows and coverage so far (its score is in {@code scores}). */
-    private record Live(long[] tokens, List<float[]> attention, float[] coverage) {
+    private record Live(long[] tokens, List<float[]> attention, float[] coverage, float[] copyShares) {
     }
 
     private record Candidate(int row, int token, double logProb) {
@@ -76,7 +76,7 @@ public final class BeamSearch {
             Live[] live = new Live[rows];
             double[] scores = new double[rows];
             for (int r = 0; r < rows; r++) {
-                live[r] = new Live(new long[0], List.of(), new float[lengths[r / k]]);
+                live[r] = new Live(new long[0], List.of(), new float[lengths[r / k]], new float[0]);
                 scores[r] = r % k == 0 ? 0 : Double.NEGATIVE_INFINITY;
             }
             List<List<Hypothesis>> finished = new ArrayList<>();
@@ -90,6 +90,8 @@ public final class BeamSearch {
                 StepOutput out = model.decoder().step(ps, memory, state, EngineArrays.of(m, last), capture);
                 float[] logProbs = out.logProbs().toFloatArray();
                 float[] attention = capture ? attentionOnHeap(out.attention()) : null;          // (N, L, H, S)
+                float[] copyShares = options.attention() && out.copyShare().isPresent()
+                        ? out.copyShare().get().toFloatArray() : null;                          // (N)
                 int[] parents = new int[rows];
                 Live[] nextLive = new Live[rows];
                 double[] nextScores = new double[rows];
@@ -113,7 +115,8 @@ public final class BeamSearch {
                                 ? rowAttention(attention, c.row(), layers, heads, sourceLength, lengths[b]) : null;
                         if (c.token() == SubwordCodec.EOS || atLimit) {
                             boolean ended = c.token() == SubwordCodec.EOS;
-                            finished.get(b).add(finish(parent, c, ended, rowAttention, heads, lengths[b], options));
+                            finished.get(b).add(finish(parent, c, ended, rowAttention, share(copyShares, c.row()),
+                                    heads, lengths[b], options));
                             if (finished.get(b).size() >= k) {
                                 break;
                             }
@@ -121,7 +124,7 @@ public final class BeamSearch {
                         }
                         int r = b * k + filled;
                         parents[r] = c.row();
-                        nextLive[r] = extend(parent, c, rowAttention, heads, options);
+                        nextLive[r] = extend(parent, c, rowAttention, share(copyShares, c.row()), heads, options);
                         nextScores[r] = c.logProb();
                         nextLast[r] = c.token();
                         if (++filled == k) {
@@ -221,7 +224,22 @@ public final class BeamSearch {
         return banned;
     }
 
-    private static Live extend(Live parent, Candidate c, float[] rowAttention, int heads, DecodeOptions options) {
+    /** Row {@code r}'s copy share of this step, NaN when not recorded. */
+    private static float share(float[] copyShares, int r) {
+        return copyShares == null ? Float.NaN : copyShares[r];
+    }
+
+    private static float[] appendShare(float[] shares, float share) {
+        if (Float.isNaN(share)) {
+            return shares;
+        }
+        float[] out = Arrays.copyOf(shares, shares.length + 1);
+        out[shares.length] = share;
+        return out;
+    }
+
+    private static Live extend(Live parent, Candidate c, float[] rowAttention, float share, int heads,
+            DecodeOptions options) {
         long[] tokens = Arrays.copyOf(parent.tokens(), parent.tokens().length + 1);
         tokens[tokens.length - 1] = c.token();
         List<float[]> attention = parent.attention();
@@ -233,11 +251,12 @@ public final class BeamSearch {
             attention = grown;
             coverage = covered(coverage, rowAttention, heads);
         }
-        return new Live(tokens, options.attention() ? attention : List.of(), coverage);
+        return new Live(tokens, options.attention() ? attention : List.of(), coverage,
+                appendShare(parent.copyShares(), share));
     }
 
-    private static Hypothesis finish(Live parent, Candidate c, boolean ended, float[] rowAttention, int heads,
-            int sourceLength, DecodeOptions options) {
+    private static Hypothesis finish(Live parent, Candidate c, boolean ended, float[] rowAttention, float share,
+            int heads, int sourceLength, DecodeOptions options) {
         long[] tokens = ended ? parent.tokens() : append(parent.tokens(), c.token());
         List<float[]> attention = new ArrayList<>(parent.attention());
         float[] coverage = parent.coverage();
@@ -254,7 +273,8 @@ public final class BeamSearch {
             }
             score += options.coveragePenalty() * penalty;
         }
-        return new Hypothesis(tokens, ended, c.logProb(), score, options.attention() ? attention : List.of());
+        return new Hypothesis(tokens, ended, c.logProb(), score, options.attention() ? attention : List.of(),
+                appendShare(parent.copyShares(), share));
     }
 
     private static long[] append(long[] tokens, long token) {

@@ -1,7 +1,7 @@
 package dev.heed.tasks.seq2seq;
 
 /**
- * How to search for translations. Immutable; validated on construction.
+ * How to search for an encoder-decoder's outputs (translations, summaries). Immutable; validated on construction.
  *
  * @param beam hypotheses kept per input (1 = greedy)
  * @param maxLength the most target tokens (end-of-sentence included); each input also stops at

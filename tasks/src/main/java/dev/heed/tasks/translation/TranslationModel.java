@@ -2,6 +2,7 @@ package dev.heed.tasks.translation;
 
 import dev.heed.tasks.seq2seq.DecodeOptions;
 import dev.heed.tasks.seq2seq.DecoderConfig;
+import dev.heed.tasks.seq2seq.CrossAttentionAlignments;
 import dev.heed.tasks.seq2seq.Decoding;
 import dev.heed.tasks.seq2seq.Hypothesis;
 import dev.heed.tasks.seq2seq.LoadedSeq2Seq;
@@ -222,7 +223,7 @@ public final class TranslationModel implements AutoCloseable {
     private Translation assemble(String text, List<Segment> parts, List<List<Hypothesis>> hypotheses,
             DecodeOptions options) {
         StringBuilder joined = new StringBuilder();
-        List<TranslationAlignments.Part> aligned = new ArrayList<>();
+        List<CrossAttentionAlignments.Part> aligned = new ArrayList<>();
         double score = 0;
         for (int p = 0; p < parts.size(); p++) {
             Hypothesis best = hypotheses.get(p).get(0);
@@ -230,7 +231,7 @@ public final class TranslationModel implements AutoCloseable {
             if (joined.length() > 0 && !decoded.text().isEmpty()) {
                 joined.append(' ');
             }
-            aligned.add(new TranslationAlignments.Part(parts.get(p).offset(), parts.get(p).encoding(), joined.length(),
+            aligned.add(new CrossAttentionAlignments.Part(parts.get(p).offset(), parts.get(p).encoding(), joined.length(),
                     decoded, best));
             joined.append(decoded.text());
             score += best.score();
@@ -261,7 +262,7 @@ public final class TranslationModel implements AutoCloseable {
             }
         }
         Optional<Alignment> alignment = options.attention()
-                ? Optional.of(TranslationAlignments.of(name, text, translation, aligned,
+                ? Optional.of(CrossAttentionAlignments.of(name, text, translation, aligned,
                         model.decoder().attentionLayers(), model.decoder().attentionHeads(),
                         vocabularies.target()))
                 : Optional.empty();

@@ -21,17 +21,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DecoderContractTest {
 
     static Stream<Arguments> decoders() {
-        return Stream.of(Arguments.of("bigru", "gru", "additive"), Arguments.of("bigru", "gru", "dot"),
-                Arguments.of("bigru", "gru", "general"), Arguments.of("bigru", "gru", "local-p"),
-                Arguments.of("transformer", "gru", "additive"), Arguments.of("transformer", "transformer", "multi-head"),
-                Arguments.of("bigru", "transformer", "multi-head"));
+        return Stream.of(Arguments.of("bigru", "gru", "additive", ""), Arguments.of("bigru", "gru", "dot", ""),
+                Arguments.of("bigru", "gru", "general", ""), Arguments.of("bigru", "gru", "local-p", ""),
+                Arguments.of("transformer", "gru", "additive", ""),
+                Arguments.of("transformer", "transformer", "multi-head", ""),
+                Arguments.of("bigru", "transformer", "multi-head", ""), Arguments.of("bigru", "gru", "dot", "copy"),
+                Arguments.of("bigru", "gru", "additive", "copy coverage"),
+                Arguments.of("transformer", "gru", "additive", "coverage"));
     }
 
-    @ParameterizedTest(name = "{0} + {1} decoder + {2}")
+    @ParameterizedTest(name = "{0} + {1} decoder + {2} {3}")
     @MethodSource("decoders")
-    void steppingEqualsTheForcedPassAndPaddingChangesNothing(String encoder, String type, String attention) {
+    void steppingEqualsTheForcedPassAndPaddingChangesNothing(String encoder, String type, String attention,
+            String features) {
         try (NDManager m = NDManager.newBaseManager()) {
-            Seq2SeqBlock model = TinySeq2Seq.build(m, encoder, type, attention);
+            Seq2SeqBlock model = TinySeq2Seq.build(m, encoder, type, attention, features.contains("copy"),
+                    features.contains("coverage"));
             ParameterStore ps = new ParameterStore(m, false);
             long[] sources = {5, 9, 12, 7, 3, 0, 0, 8, 6, 11, 13, 22, 17, 3};
             float[] mask = {1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1};
@@ -74,11 +79,13 @@ class DecoderContractTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} + {1} decoder + {2}")
+    @ParameterizedTest(name = "{0} + {1} decoder + {2} {3}")
     @MethodSource("decoders")
-    void callsLeaveNoArrayInTheModelsManager(String encoder, String type, String attention) {
+    void callsLeaveNoArrayInTheModelsManager(String encoder, String type, String attention,
+            String features) {
         try (NDManager m = NDManager.newBaseManager()) {
-            Seq2SeqBlock model = TinySeq2Seq.build(m, encoder, type, attention);
+            Seq2SeqBlock model = TinySeq2Seq.build(m, encoder, type, attention, features.contains("copy"),
+                    features.contains("coverage"));
             int before = m.getManagedArrays().size();
             try (NDManager call = m.newSubManager()) {
                 ParameterStore ps = new ParameterStore(call, false);

@@ -18,6 +18,12 @@ final class TinySeq2Seq {
 
     /** {@code encoder} (bigru or transformer) feeding a decoder of {@code type} with {@code attention}. */
     static Seq2SeqBlock build(NDManager manager, String encoder, String type, String attention) {
+        return build(manager, encoder, type, attention, false, false);
+    }
+
+    /** The same, with a copy mechanism and coverage on request (gru decoders). */
+    static Seq2SeqBlock build(NDManager manager, String encoder, String type, String attention, boolean copy,
+            boolean coverage) {
         EncoderBlock enc = encoder.equals("bigru")
                 ? Encoders.create("bigru", Map.of("vocabSize", VOCAB, "embeddingDim", 12, "hiddenSize", 8,
                         "dropout", 0f, "attentionPooling", false))
@@ -25,8 +31,8 @@ final class TinySeq2Seq {
                         "ffnDim", 24, "maxLength", 64, "dropout", 0f));
         int states = enc.spec().stateSize();
         DecoderConfig config = type.equals("gru")
-                ? new DecoderConfig("gru", attention, VOCAB, 10, states, 1, 1, 1, 12, 3, 0f, false, 64, false, false)
-                : new DecoderConfig("transformer", attention, VOCAB, 16, 16, 2, 2, 24, 16, 3, 0f, true, 64, false, false);
+                ? new DecoderConfig("gru", attention, VOCAB, 10, states, 1, 1, 1, 12, 3, 0f, false, 64, copy, coverage)
+                : new DecoderConfig("transformer", attention, VOCAB, 16, 16, 2, 2, 24, 16, 3, 0f, true, 64, copy, coverage);
         Seq2SeqBlock model = Seq2SeqBlock.of(enc, config);
         model.setInitializer(new NormalInitializer(0.5f), Parameter.Type.WEIGHT);
         model.initialize(manager, DataType.FLOAT32);

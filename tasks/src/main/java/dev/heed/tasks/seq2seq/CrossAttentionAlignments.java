@@ -1,7 +1,5 @@
-package dev.heed.tasks.translation;
+package dev.heed.tasks.seq2seq;
 
-import dev.heed.tasks.seq2seq.Hypothesis;
-import dev.heed.tasks.seq2seq.SubwordCodec;
 
 import dev.heed.alignment.Alignment;
 import dev.heed.alignment.AlignmentKind;
@@ -13,21 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the cross-attention {@link Alignment} of a translation from the hypotheses of its sentences: source
+ * Builds the cross-attention {@link Alignment} of an encoder-decoder's output (a translation, a summary) from the
+ * hypotheses of its parts (the sentences of a translated text; one part for a summary): source
  * subwords (and {@code </s>}) against target subwords (and {@code </s>} when the hypothesis ended), every
  * decoder layer and head, sentences laid out block-diagonally. Stateless.
  */
-final class TranslationAlignments {
+public final class CrossAttentionAlignments {
 
-    private TranslationAlignments() {
+    private CrossAttentionAlignments() {
     }
 
     /** One translated sentence: where it sits in the source and target texts, its pieces and its hypothesis. */
-    record Part(int sourceOffset, SubwordEncoding source, int targetOffset, SubwordCodec.Decoded target,
+    public record Part(int sourceOffset, SubwordEncoding source, int targetOffset, SubwordCodec.Decoded target,
             Hypothesis hypothesis) {
     }
 
-    static Alignment of(String model, String sourceText, String targetText, List<Part> parts, int layers, int heads,
+    public static Alignment of(String model, String sourceText, String targetText, List<Part> parts, int layers, int heads,
             SubwordCodec targetVocabulary) {
         List<AlignmentToken> sourceTokens = new ArrayList<>();
         List<AlignmentToken> targetTokens = new ArrayList<>();
