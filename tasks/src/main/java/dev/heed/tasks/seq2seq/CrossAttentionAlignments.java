@@ -39,9 +39,10 @@ public final class CrossAttentionAlignments {
             sourceStart[p] = sourceTokens.size();
             targetStart[p] = targetTokens.size();
             int maxWord = -1;
+            int[] wordIds = part.source().wordIds();
             for (int i = 0; i < part.source().size(); i++) {
                 Token t = part.source().tokens().get(i);
-                int word = sourceWords + Math.max(0, part.source().wordIds()[i]);
+                int word = sourceWords + Math.max(0, wordIds[i]);
                 maxWord = Math.max(maxWord, word);
                 int from = part.sourceOffset() + t.start();
                 int to = part.sourceOffset() + t.end();

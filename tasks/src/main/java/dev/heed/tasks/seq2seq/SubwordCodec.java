@@ -88,9 +88,11 @@ public final class SubwordCodec implements AutoCloseable {
      */
     public SubwordEncoding encode(String text) {
         SubwordEncoding encoding = tokenizer.encode(text);
+        long[] all = encoding.ids();           // ids() and wordIds() copy: read them once (linear in the text)
+        int[] allWords = encoding.wordIds();
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < encoding.size(); i++) {
-            if (!encoding.tokens().get(i).special() && encoding.ids()[i] >= 4) {
+            if (!encoding.tokens().get(i).special() && all[i] >= 4) {
                 keep.add(i);
             }
         }
@@ -102,8 +104,8 @@ public final class SubwordCodec implements AutoCloseable {
         List<Token> tokens = new ArrayList<>(keep.size());
         for (int j = 0; j < keep.size(); j++) {
             int i = keep.get(j);
-            ids[j] = encoding.ids()[i];
-            words[j] = encoding.wordIds()[i];
+            ids[j] = all[i];
+            words[j] = allWords[i];
             tokens.add(encoding.tokens().get(i));
         }
         return new SubwordEncoding(ids, tokens, words);
