@@ -30,6 +30,7 @@ public final class CoreNlpTokenizer extends Tokenizer {
 
     private final WordTokenizer words;
     private final int maxTokenLength;
+    private final boolean splitCompounds;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
@@ -42,6 +43,18 @@ public final class CoreNlpTokenizer extends Tokenizer {
      * @param maxTokenLength longer words are skipped; at least 1
      */
     public CoreNlpTokenizer(WordTokenizer words, int maxTokenLength) {
+        this(words, maxTokenLength, false);
+    }
+
+    /**
+     * @param words the word tokenizer (thread-safe; share one)
+     * @param maxTokenLength longer words are skipped; at least 1
+     * @param splitCompounds whether a word joined by hyphens or slashes ({@code 0-dimensional}, {@code IL-6},
+     *     {@code and/or}) is emitted as its parts, each with its own exact span, as Lucene's StandardTokenizer
+     *     splits it; CoreNLP keeps such a word whole
+     */
+    public CoreNlpTokenizer(WordTokenizer words, int maxTokenLength, boolean splitCompounds) {
+        this.splitCompounds = splitCompounds;
         this.words = Objects.requireNonNull(words, "words");
         if (maxTokenLength < 1) {
             throw new IllegalArgumentException("maxTokenLength must be >= 1, got " + maxTokenLength);
@@ -59,7 +72,14 @@ public final class CoreNlpTokenizer extends Tokenizer {
         }
         String s = text.toString();
         length = s.length();
-        tokens = new ArrayList<>(words.words(s));
+        tokens = new ArrayList<>();
+        for (Token t : words.words(s)) {
+            if (splitCompounds && isCompound(t.surface())) {
+                split(s, t, tokens);
+            } else {
+                tokens.add(t);
+            }
+        }
         next = 0;
     }
 
@@ -80,6 +100,33 @@ public final class CoreNlpTokenizer extends Tokenizer {
             return true;
         }
         return false;
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '-' || c == '/' || c == '\u2010' || c == '\u2011' || c == '\u2013' || c == '\u2212';
+    }
+
+    private static boolean isCompound(String surface) {
+        for (int i = 0; i < surface.length(); i++) {
+            if (isJoiner(surface.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The parts of {@code t} between its joiners, each with its span in {@code text}. */
+    private static void split(String text, Token t, List<Token> out) {
+        int from = t.start();
+        for (int i = t.start(); i <= t.end(); i++) {
+            if (i == t.end() || isJoiner(text.charAt(i))) {
+                if (i > from) {
+                    dev.heed.text.Span span = new dev.heed.text.Span(from, i);
+                    out.add(Token.of(text, span, text.substring(from, i)));
+                }
+                from = i + 1;
+            }
+        }
     }
 
     private static boolean hasLetterOrDigit(String s) {

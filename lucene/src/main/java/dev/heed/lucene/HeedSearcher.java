@@ -119,6 +119,16 @@ public final class HeedSearcher implements AutoCloseable {
         }
     }
 
+    /** The index's commit data: what {@link HeedIndexer} recorded ({@code heed.model}, {@code heed.analyzer}, ...). */
+    public java.util.Map<String, String> commitData() throws IOException {
+        return reader.getIndexCommit().getUserData();
+    }
+
+    /** The number of documents in the index. */
+    public int documents() {
+        return reader.numDocs();
+    }
+
     /** The Lucene searcher, for queries of the caller's own. */
     public IndexSearcher searcher() {
         return searcher;

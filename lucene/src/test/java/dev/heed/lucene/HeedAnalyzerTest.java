@@ -40,6 +40,20 @@ public class HeedAnalyzerTest extends BaseTokenStreamTestCase {
         }
     }
 
+    public void testCompoundsSplitIntoTheirPartsWithExactSpans() throws IOException {
+        String text = "0-dimensional IL-6 and/or TNF\u2013alpha";
+        Tokenizer t = new CoreNlpTokenizer(WORDS, 255, true);
+        t.setReader(new StringReader(text));
+        assertTokenStreamContents(t, new String[] {"0", "dimensional", "IL", "6", "and", "or", "TNF", "alpha"},
+                new int[] {0, 2, 14, 17, 19, 23, 26, 30}, new int[] {1, 13, 16, 18, 22, 25, 29, 35}, text.length());
+        Tokenizer whole = new CoreNlpTokenizer(WORDS, 255, false);
+        whole.setReader(new StringReader("0-dimensional"));
+        assertTokenStreamContents(whole, new String[] {"0-dimensional"});
+        try (Analyzer search = new HeedAnalyzer(WORDS, HeedAnalyzer.Options.SEARCH)) {
+            checkRandomData(random(), search, 50 * RANDOM_MULTIPLIER, 64);
+        }
+    }
+
     public void testOverLongWordsAreSkippedAndCountInPositions() throws IOException {
         Tokenizer t = new CoreNlpTokenizer(WORDS, 5);
         t.setReader(new StringReader("short extraordinarily long"));
