@@ -77,6 +77,16 @@ final class RankingOptions {
         return new HeedSearcher.Options(f, depth, rerankWeight);
     }
 
+    /** The model the index records (or --model); empty when the index has no vectors. */
+    Optional<DenseModel> loadModelIfIndexed() throws IOException, ModelLoadException {
+        try (HeedSearcher plain = HeedSearcher.open(index, Optional.empty(), HeedSearcher.Options.defaults())) {
+            if (IndexedModel.of(plain.commitData()).isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return loadModel(true);
+    }
+
     /** The model to embed queries with: --model, else the one the index records; empty when none is needed. */
     Optional<DenseModel> loadModel(boolean needed) throws IOException, ModelLoadException {
         if (!needed) {

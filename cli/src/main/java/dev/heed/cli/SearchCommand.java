@@ -6,7 +6,10 @@ import dev.heed.io.JsonLinesWriter;
 import dev.heed.io.RecordError;
 import dev.heed.json.HeedJson;
 import dev.heed.lucene.DenseModel;
+import dev.heed.alignment.AlignmentWriter;
 import dev.heed.lucene.HeedSearcher;
+import dev.heed.lucene.LateInteraction;
+import dev.heed.text.CoreNlpWordTokenizer;
 import dev.heed.lucene.SearchHit;
 import dev.heed.lucene.SearchMode;
 import dev.heed.lucene.SearchResult;
@@ -48,8 +51,17 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "10", paramLabel = "N", description = "Hits per query (default 10).")
     int k;
 
-    @Option(names = "--explain", description = "Add each hit's explanation: what each part contributed.")
+    @Option(names = "--explain", description = "Add each hit's explanation (what each part contributed) and, for the"
+            + " top --align-top hits, the late-interaction alignment behind the dense score: each query word's best"
+            + " document word and their cosine (with --attention-out, the full word alignment for the viewer).")
     boolean explain;
+
+    @Option(names = "--align-top", defaultValue = "3", paramLabel = "N", description = "With --explain, the hits that"
+            + " get a word alignment (default 3; each costs an encoder pass over the document).")
+    int alignTop;
+
+    @Mixin
+    AttentionExportOptions export;
 
     @Option(names = "--run", paramLabel = "FILE", description = "Also write a TREC run (qid Q0 docid rank score tag).")
     Path run;
@@ -87,7 +99,22 @@ final class SearchCommand implements Callable<Integer> {
         int failed = file.errors().size();
         int truncated = 0;
         Optional<DenseModel> model = ranking.loadModel(m.dense());
+        if (model.isEmpty() && explain && alignTop > 0) {
+            model = ranking.loadModelIfIndexed();   // a BM25-only index explains without alignments
+        }
+        Optional<LateInteraction> late = Optional.empty();
+        if (explain && alignTop > 0 && model.isPresent()) {
+            late = Optional.of(LateInteraction.load(model.orElseThrow().name(),
+                    dev.heed.engine.DeviceSelection.resolve(dev.heed.engine.DeviceChoice.parse(ranking.device)).device(),
+                    new CoreNlpWordTokenizer()));
+        }
+        if (export.dir != null && late.isEmpty()) {
+            throw new IllegalArgumentException("--attention-out writes the word alignments of --explain: add --explain");
+        }
         try (HeedSearcher searcher = HeedSearcher.open(ranking.index, model, options);
+                AutoCloseable lateClose = late.isPresent() ? late.get() : () -> { };
+                AlignmentWriter alignments = export.dir == null ? null
+                        : export.open(spec, false, true, model.orElseThrow().name()).orElseThrow();
                 OutputStream out = toStdout ? new NonClosing(System.out) : Files.newOutputStream(Path.of(output));
                 JsonLinesWriter lines = new JsonLinesWriter(out, 0, 0, false, toStdout ? "standard output" : output);
                 Writer runWriter = run == null ? Writer.nullWriter() : Files.newBufferedWriter(run, StandardCharsets.UTF_8);
@@ -117,6 +144,13 @@ final class SearchCommand implements Callable<Integer> {
                 for (SearchHit h : result.hits()) {
                     ObjectNode hit = hits.addObject().put("rank", rank++).put("id", h.id()).put("score", h.score());
                     h.explanation().ifPresent(e -> hit.set("explanation", ExplanationJson.of(e)));
+                    if (late.isPresent() && rank - 1 <= alignTop) {
+                        LateInteraction.Result aligned = late.get().align(q.text(), searcher.documentText(h.doc()));
+                        hit.set("alignment", AlignmentSummary.of(aligned));
+                        if (alignments != null) {
+                            alignments.write(q.id() + "/" + h.id(), aligned.alignment());
+                        }
+                    }
                     ranked.add(new RankedDoc(h.id(), h.score()));
                 }
                 lines.write(line);
@@ -124,6 +158,9 @@ final class SearchCommand implements Callable<Integer> {
             }
         } finally {
             model.ifPresent(DenseModel::close);
+        }
+        if (!quiet && export.dir != null) {
+            err.println("heed: word alignments in " + export.dir + " (record ids QUERY/DOCUMENT)");
         }
         if (!quiet) {
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -151,6 +151,31 @@ class SearchCommandsTest {
     }
 
     @Test
+    void explainAlignsTheTopHitsWordsAndExportsThemForTheViewer() throws Exception {
+        Path out = dir.resolve("explained.jsonl");
+        Path shot = dir.resolve("shot");
+        CliRun r = CliRun.of("search", "--index", index.toString(), "--queries", tsv("q\tthe rover on the red planet\n"),
+                "--mode", "dense", "--k", "3", "--explain", "--align-top", "2", "--attention-out", shot.toString(),
+                "--attention-format", "json,html", "-o", out.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        JsonNode hits = read(out).get(0).get("hits");
+        assertEquals("mars", hits.get(0).get("id").asText());
+        JsonNode alignment = hits.get(0).get("alignment");
+        assertEquals("late-interaction", alignment.get("kind").asText());
+        assertEquals("rover", alignment.get("words").get(1).get("document_word").asText(), alignment.toString());
+        assertTrue(hits.get(1).has("alignment"));
+        assertFalse(hits.get(2).has("alignment"), "only the top 2");
+        List<JsonNode> lines = read(shot.resolve("attention.jsonl"));
+        assertEquals(2, lines.size());
+        assertEquals("heed.alignment/2", lines.get(0).get("schema").asText());
+        assertEquals("q/mars", lines.get(0).get("id").asText());
+        assertTrue(Files.readString(shot.resolve("attention.html")).contains("late-interaction"));
+        CliRun render = CliRun.of("align", "render", shot.resolve("attention.jsonl").toString(), "--format", "png",
+                "--out", dir.resolve("rendered").toString());
+        assertEquals(ExitCodes.OK, render.exitCode(), render.err());
+    }
+
+    @Test
     void evalSearchPrintsEveryModeAsTrecEvalWouldScoreTheRuns() throws Exception {
         Path runs = dir.resolve("runs");
         Path report = dir.resolve("report.json");
