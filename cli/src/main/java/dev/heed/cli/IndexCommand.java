@@ -34,8 +34,12 @@ import picocli.CommandLine.Option;
         footer = {"", ExitCodes.HELP})
 final class IndexCommand implements Callable<Integer> {
 
-    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "The corpus (JSON lines, gzip or not).")
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "The corpus (JSON lines, gzip or not).")
     Path input;
+
+    @Option(names = "--from-index", paramLabel = "DIR", description = "Instead of --input: copy this Heed index with"
+            + " its vectors kept as --quantization says, embedding nothing again.")
+    Path fromIndex;
 
     @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder to write (replaced"
             + " when it holds an index).")
@@ -77,6 +81,21 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((input == null) == (fromIndex == null)) {
+            throw new IllegalArgumentException("give --input CORPUS (a BEIR corpus to index) or --from-index DIR"
+                    + " (an index to copy with other --quantization), one of them");
+        }
+        if (fromIndex != null) {
+            long start = System.nanoTime();
+            var model = dev.heed.lucene.beir.IndexFolder.buildAndSwap(index, folder ->
+                    dev.heed.lucene.IndexRequantizer.requantize(fromIndex, folder, VectorQuantization.parse(quantization)));
+            if (!quiet) {
+                spec.commandLine().getErr().printf("heed: copied %s into %s with %s vectors of %s in %.1f s%n", fromIndex,
+                        index, model.quantization(), model.model(), (System.nanoTime() - start) / 1e9);
+                spec.commandLine().getErr().flush();
+            }
+            return ExitCodes.OK;
+        }
         if (!Files.isRegularFile(input)) {
             throw new java.nio.file.NoSuchFileException(input.toString());
         }

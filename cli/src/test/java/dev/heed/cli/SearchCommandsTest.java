@@ -203,6 +203,26 @@ class SearchCommandsTest {
     }
 
     @Test
+    void fromIndexRequantizesWithoutEmbeddingAgain() throws Exception {
+        Path int8 = dir.resolve("int8");
+        CliRun r = CliRun.of("index", "--from-index", index.toString(), "--index", int8.toString(), "--quantization",
+                "int8", "--model", "none");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        assertTrue(r.err().contains("with int8 vectors of all-minilm-l6-v2"), r.err());
+        Path out = dir.resolve("int8.jsonl");
+        CliRun s = CliRun.of("search", "--index", int8.toString(), "--queries", queries.toString(), "--mode", "dense",
+                "-o", out.toString(), "-q");
+        var top = new java.util.HashMap<String, String>();
+        read(out).forEach(l -> top.put(l.get("id").asText(), l.get("hits").get(0).get("id").asText()));
+        assertEquals("cat", top.get("q1"));
+        assertEquals("mars", top.get("q5"));
+        try (var reader = org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(int8))) {
+            assertEquals("int8", reader.getIndexCommit().getUserData().get("heed.quantization"));
+            assertEquals(7, reader.numDocs());
+        }
+    }
+
+    @Test
     void anotherModelIsRefusedAndBm25NeedsNoModel() throws Exception {
         CliRun r = CliRun.of("search", "--index", index.toString(), "--queries", queries.toString(), "--mode", "dense",
                 "--model", "sst2", "-o", dir.resolve("x.jsonl").toString());
