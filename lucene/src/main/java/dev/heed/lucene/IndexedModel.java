@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
 
 /**
  * What an index's dense vectors were made with, recorded in the index's commit user data (keys {@code heed.*}) so
@@ -46,17 +45,6 @@ public record IndexedModel(String model, int dimension, String pooling, String f
         data.put(PREFIX + "quantization", quantization.toString());
         data.put(PREFIX + "analyzer", analyzer);
         return data;
-    }
-
-    /** Sets this as the data of {@code writer}'s next commit (keeping other keys the writer already has). */
-    public void recordIn(IndexWriter writer) {
-        Map<String, String> data = new LinkedHashMap<>();
-        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
-        if (live != null) {
-            live.forEach(e -> data.put(e.getKey(), e.getValue()));
-        }
-        data.putAll(userData());
-        writer.setLiveCommitData(data.entrySet());
     }
 
     /** What {@code userData} records; empty when it has no {@code heed.model} (an index Heed did not embed). */
