@@ -3,9 +3,9 @@ package dev.heed.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code heed align}: work with saved alignments (the {@code json} export, {@code heed.alignment/1}). */
+/** {@code heed align}: work with saved alignments (the {@code json} export, {@code heed.alignment/2}, and /1). */
 @Command(name = "align", mixinStandardHelpOptions = true,
-        description = "Work with saved alignments (attention.jsonl, schema heed.alignment/1) without the model.",
+        description = "Work with saved alignments (attention.jsonl, schema heed.alignment/2 or /1) without the model.",
         subcommands = {AlignRenderCommand.class})
 final class AlignCommand implements Runnable {
 

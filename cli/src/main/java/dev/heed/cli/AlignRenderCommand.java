@@ -26,10 +26,10 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code heed align render IN.jsonl --format FORMATS --out DIR [--ids ID,...]}: re-renders saved alignments
  * in any export format, without the model. The files are those {@code --attention-out} writes, record for
- * record; a line that is not a {@code heed.alignment/1} alignment is reported with its line number and skipped.
+ * record; a line that is not a {@code heed.alignment/2} (or /1) alignment is reported with its line number and skipped.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Re-render saved alignments (attention.jsonl lines, schema heed.alignment/1) in other formats,"
+        description = "Re-render saved alignments (attention.jsonl lines, schema heed.alignment/2 or /1) in other formats,"
                 + " without the model: the same files --attention-out writes.",
         footer = {"", "Exit codes: 0 every alignment rendered; 1 some lines were not alignments or some --ids were not"
                 + " found (each named on stderr); 2 usage error; 4 I/O error."})
@@ -79,9 +79,9 @@ final class AlignRenderCommand implements Callable<Integer> {
                 }
                 try {
                     var json = HeedJson.COMPACT.readTree(text);
-                    if (!Alignment.SCHEMA.equals(json.path("schema").asText())) {
+                    if (!Alignment.READABLE_SCHEMAS.contains(json.path("schema").asText())) {
                         throw new IllegalArgumentException("its schema is " + json.path("schema") + ", not \""
-                                + Alignment.SCHEMA + "\"");
+                                + String.join("\" or \"", Alignment.READABLE_SCHEMAS) + "\"");
                     }
                     String id = json.path("id").asText(Long.toString(line));
                     if (!wanted.isEmpty() && !wanted.contains(id)) {

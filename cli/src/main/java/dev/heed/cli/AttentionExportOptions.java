@@ -17,7 +17,7 @@ final class AttentionExportOptions {
     Path dir;
 
     @Option(names = "--attention-format", defaultValue = "json", paramLabel = "FORMATS",
-            description = "Comma-separated: json (attention.jsonl, schema heed.alignment/1), pharaoh"
+            description = "Comma-separated: json (attention.jsonl, schema heed.alignment/2), pharaoh"
                     + " (alignment.pharaoh,"
                     + " words), npz, png (a file per record), html (attention.html, one viewer for the run), html-files"
                     + " (a viewer per record). alignment.ids lists the records in line order."

@@ -4,9 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code heed eval}: evaluate a model on labelled data. */
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate a model on labelled data.",
-        subcommands = {EvalSentimentCommand.class, EvalTranslationCommand.class,
-                EvalSummarizationCommand.class})
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate a model on labelled data, or search against relevance judgements.",
+        subcommands = {EvalSentimentCommand.class, EvalTranslationCommand.class, EvalSummarizationCommand.class,
+                EvalSearchCommand.class})
 final class EvalCommand implements Runnable {
 
     @CommandLine.Spec

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Heed: NLP with pluggable encoders whose models show their attention.",
         subcommands = {DoctorCommand.class, TokenizeCommand.class, SentimentCommand.class, TranslateCommand.class,
                 SummarizeCommand.class,
-                EmbedCommand.class,
+                EmbedCommand.class, IndexCommand.class, SearchCommand.class,
                 VocabCommand.class, EvalCommand.class, AlignCommand.class,
                 TrainCommand.class, ModelsCommand.class, EncodersCommand.class,
                 CommandLine.HelpCommand.class},

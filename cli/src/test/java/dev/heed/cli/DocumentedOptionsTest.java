@@ -22,7 +22,7 @@ class DocumentedOptionsTest {
 
     private static final Path REPO = Path.of("..");
     private static final List<String> DOCS = List.of("README.md", "cli/README.md", "tasks/README.md",
-            "models/README.md", "encoders/README.md", "toolkit-core/README.md");
+            "models/README.md", "encoders/README.md", "toolkit-core/README.md", "lucene/README.md");
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
     private static final Pattern OPTION = Pattern.compile("(?<![\\w-])(--[a-z][a-z0-9-]*)");
 

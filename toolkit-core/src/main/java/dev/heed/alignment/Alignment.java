@@ -26,8 +26,14 @@ import java.util.Objects;
 public record Alignment(String model, AlignmentKind kind, String source, String target,
         List<AlignmentToken> sourceTokens, List<AlignmentToken> targetTokens, int layers, int heads, float[] weights) {
 
-    /** The schema name written in every JSON alignment. */
-    public static final String SCHEMA = "heed.alignment/1";
+    /**
+     * The schema name written in every JSON alignment: version 2 added the kind {@code late-interaction}; a
+     * version 1 document is a valid version 2 document but for its schema name, and reads as one.
+     */
+    public static final String SCHEMA = "heed.alignment/2";
+
+    /** The schema names that read: version 1 (without {@code late-interaction}) and 2. */
+    public static final java.util.List<String> READABLE_SCHEMAS = java.util.List.of("heed.alignment/1", SCHEMA);
 
     public Alignment {
         Objects.requireNonNull(model, "model");

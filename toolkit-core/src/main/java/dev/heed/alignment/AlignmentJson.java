@@ -10,15 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON form of an alignment, {@code "schema": "heed.alignment/1"}, described by the JSON Schema
- * {@code heed.alignment-1.schema.json} beside this class: the record's id, the model, the kind, source and
+ * The JSON form of an alignment, {@code "schema": "heed.alignment/2"}, described by the JSON Schema
+ * {@code heed.alignment-2.schema.json} beside this class (version 1, {@code heed.alignment-1.schema.json}, had no
+ * {@code late-interaction} kind; its documents still read): the record's id, the model, the kind, source and
  * target (text and tokens with spans and word indexes) and the weights nested {@code [layer][head][t][s]}.
  * As an exporter ({@code json}) it writes JSON lines to {@code attention.jsonl}. Stateless.
  */
 public final class AlignmentJson implements AlignmentExporter {
 
     /** The schema's resource name, beside this class. */
-    public static final String SCHEMA_RESOURCE = "heed.alignment-1.schema.json";
+    public static final String SCHEMA_RESOURCE = "heed.alignment-2.schema.json";
 
     @Override
     public String name() {
@@ -86,9 +87,9 @@ public final class AlignmentJson implements AlignmentExporter {
      * @throws IllegalArgumentException naming what is missing or malformed
      */
     public static Alignment fromJson(JsonNode json) {
-        if (!Alignment.SCHEMA.equals(json.path("schema").asText())) {
-            throw new IllegalArgumentException("not a " + Alignment.SCHEMA + " alignment: schema is "
-                    + json.path("schema"));
+        if (!Alignment.READABLE_SCHEMAS.contains(json.path("schema").asText())) {
+            throw new IllegalArgumentException("not a heed alignment (" + String.join(" or ", Alignment.READABLE_SCHEMAS)
+                    + "): schema is " + json.path("schema"));
         }
         List<AlignmentToken> source = tokens(json.path("source").path("tokens"));
         List<AlignmentToken> target = tokens(json.path("target").path("tokens"));

@@ -9,7 +9,13 @@ public enum AlignmentKind {
     /** An encoder's attention over its own tokens: rows and columns are the same tokens. */
     SELF_ATTENTION("self-attention"),
     /** Attention pooling: one row (the pooled vector, standing for the answer) over the tokens. */
-    POOLING("pooling");
+    POOLING("pooling"),
+    /**
+     * Late interaction (Khattab and Zaharia, "ColBERT", SIGIR 2020) behind a search hit: the cosine similarity of
+     * each query word's contextual state (rows, the target) with each document word's (columns, the source),
+     * negative cosines shown as 0. Since {@code heed.alignment/2}.
+     */
+    LATE_INTERACTION("late-interaction");
 
     private final String jsonName;
 
@@ -17,7 +23,7 @@ public enum AlignmentKind {
         this.jsonName = jsonName;
     }
 
-    /** The name in JSON: {@code cross-attention}, {@code self-attention}, {@code pooling}. */
+    /** The name in JSON: {@code cross-attention}, {@code self-attention}, {@code pooling}, {@code late-interaction}. */
     public String jsonName() {
         return jsonName;
     }

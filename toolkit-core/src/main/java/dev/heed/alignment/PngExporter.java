@@ -67,6 +67,7 @@ public final class PngExporter implements AlignmentExporter {
                 "source tokens (what is attended to)"};
             case SELF_ATTENTION -> new String[] {"tokens (what attends)", "the same tokens (what is attended to)"};
             case POOLING -> new String[] {"answer", "source tokens (what the answer pools)"};
+            case LATE_INTERACTION -> new String[] {"query words", "document words (cosine of contextual states)"};
         };
     }
 

@@ -53,6 +53,19 @@ final class AlignmentFixtures {
     }
 
     /** Pooling over the words of {@code text} (split at spaces) into {@code label}, seeded weights that sum to 1. */
+    /** Query words (rows) against document words (columns): cosines of their states, negative ones as 0. */
+    static Alignment lateInteraction() {
+        String doc = "statins lower cholesterol";
+        String query = "do statins reduce cholesterol";
+        List<AlignmentToken> d = List.of(new AlignmentToken("statins", 0, 7, 0, false),
+                new AlignmentToken("lower", 8, 13, 1, false), new AlignmentToken("cholesterol", 14, 25, 2, false));
+        List<AlignmentToken> q = List.of(new AlignmentToken("do", 0, 2, 0, false),
+                new AlignmentToken("statins", 3, 10, 1, false), new AlignmentToken("reduce", 11, 17, 2, false),
+                new AlignmentToken("cholesterol", 18, 29, 3, false));
+        return new Alignment("bge-small-en-v1.5", AlignmentKind.LATE_INTERACTION, doc, query, d, q, 1, 1,
+                new float[] {0.1f, 0.2f, 0f, 0.95f, 0.3f, 0.4f, 0.35f, 0.8f, 0.45f, 0.4f, 0.3f, 0.97f});
+    }
+
     static Alignment poolingOver(String text, String label, long seed) {
         List<AlignmentToken> src = new ArrayList<>();
         int at = 0;

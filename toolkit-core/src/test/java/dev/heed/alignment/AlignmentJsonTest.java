@@ -2,6 +2,7 @@ package dev.heed.alignment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +36,28 @@ class AlignmentJsonTest {
             assertEquals("rec-1", json.get("id").asText());
             assertEquals(a, AlignmentJson.fromJson(json), "write, read back, equal");
         }
+    }
+
+    @Test
+    void versionTwoAddsLateInteractionAndVersionOneDocumentsStillRead() throws Exception {
+        ObjectNode late = AlignmentJson.toJson(AlignmentFixtures.lateInteraction(), "q1/d7");
+        assertEquals("heed.alignment/2", late.get("schema").asText());
+        assertEquals("late-interaction", late.get("kind").asText());
+        assertTrue(schema().validate(late).isEmpty());
+        JsonSchema v1;
+        try (InputStream in = AlignmentJson.class.getResourceAsStream("heed.alignment-1.schema.json")) {
+            v1 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        ObjectNode asV1 = late.deepCopy();
+        asV1.put("schema", "heed.alignment/1");
+        assertFalse(v1.validate(asV1).isEmpty(), "version 1 knows no late-interaction");
+        ObjectNode oldCross = AlignmentJson.toJson(AlignmentFixtures.cross(), "x");
+        oldCross.put("schema", "heed.alignment/1");
+        assertTrue(v1.validate(oldCross).isEmpty());
+        assertEquals(AlignmentFixtures.cross(), AlignmentJson.fromJson(oldCross), "a version 1 line reads");
+        ObjectNode future = oldCross.deepCopy();
+        future.put("schema", "heed.alignment/3");
+        assertThrows(IllegalArgumentException.class, () -> AlignmentJson.fromJson(future));
     }
 
     @Test

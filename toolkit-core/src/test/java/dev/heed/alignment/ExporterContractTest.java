@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class ExporterContractTest {
 
     static final List<Alignment> KINDS = List.of(AlignmentFixtures.cross(), AlignmentFixtures.pooling(),
+            AlignmentFixtures.lateInteraction(),
             AlignmentFixtures.selfAttention(2, 3, 4, 1));
 
     static byte[] bytes(AlignmentExporter e, Alignment a) throws Exception {
