@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "summarization", mixinStandardHelpOptions = true,
         description = {"Train a summarization model from scratch: an encoder with per-token states (bigru,"
                 + " transformer) feeding a GRU decoder with additive attention and, by default, a copy mechanism with"
-                + " coverage (pointer-generator, See et al. 2017); a joint byte-level BPE; documents cut to their"
+                + " coverage (pointer-generator, See et al. 2017), or a Transformer decoder (--decoder transformer"
+                + " --attention multi-head) that copies by its last layer's cross-attention; a joint byte-level BPE; documents cut to their"
                 + " first --max-source-tokens subwords (counted); early stopping on dev ROUGE-1 (rouge-score F1 with"
                 + " stemming, greedy search), checkpoint averaging. Writes a model directory with its card.",
                 "Data: JSON lines {\"text\",\"summary\"[,\"references\"]} (or .gz), e.g."
@@ -41,10 +42,10 @@ final class TrainSummarizationCommand implements Callable<Integer> {
                     + " attention on the source tokens (default: ${DEFAULT-VALUE}; --no-copy for a plain decoder).")
     boolean copy;
 
-    @Option(names = "--coverage", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Coverage vector in the attention and the coverage loss (default: ${DEFAULT-VALUE};"
-                    + " --no-coverage to leave it out).")
-    boolean coverage;
+    @Option(names = "--coverage", negatable = true, fallbackValue = "true",
+            description = "Coverage vector in the attention and the coverage loss (default: on for the gru decoder,"
+                    + " which has it; the transformer decoder has none; --no-coverage to leave it out).")
+    Boolean coverage;
 
     @Option(names = "--coverage-loss", defaultValue = "1.0", paramLabel = "LAMBDA",
             description = "Weight of the coverage loss (default: ${DEFAULT-VALUE}, as See et al. 2017).")
@@ -75,12 +76,13 @@ final class TrainSummarizationCommand implements Callable<Integer> {
         if (copy) {
             flags.decoderSettings.putIfAbsent("copy", "true");
         }
-        if (coverage) {
+        boolean withCoverage = coverage != null ? coverage : flags.decoder.equals("gru");
+        if (withCoverage) {
             flags.decoderSettings.putIfAbsent("coverage", "true");
         }
         Seq2SeqTrainingOptions options;
         try {
-            options = flags.options(maxSourceTokens, coverage ? coverageLoss : 0f, coverageFromEpoch);
+            options = flags.options(maxSourceTokens, withCoverage ? coverageLoss : 0f, coverageFromEpoch);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

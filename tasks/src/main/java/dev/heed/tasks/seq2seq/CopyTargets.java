@@ -62,4 +62,19 @@ public record CopyTargets(NDArray index, NDArray merge) {
         NDArray at = index.expandDims(1).broadcast(new Shape(b, t, s));
         return attention.getManager().zeros(new Shape(b, t, vocab), attention.getDataType()).scatter(at, onFirst, 2);
     }
+
+    /**
+     * A pointer-generator's next-token log-probabilities, {@code log(p_gen softmax(scores) + (1 - p_gen) copy)}, with
+     * a floor of 1e-10 under the log where both parts are 0.
+     *
+     * @param scores {@code (B, T, V)} the output layer's scores
+     * @param attention {@code (B, T, S)} the copy attention (rows sum to 1)
+     * @param pGen {@code (B, T, 1)} the generation probability
+     * @return {@code (B, T, V)} log-probabilities (their log-softmax is themselves)
+     */
+    public NDArray logProbs(NDArray scores, NDArray attention, NDArray pGen) {
+        int vocab = (int) scores.getShape().get(2);
+        NDArray generated = scores.softmax(-1).mul(pGen);
+        return generated.add(distribution(attention, pGen.neg().add(1f), vocab)).add(1e-10f).log();
+    }
 }

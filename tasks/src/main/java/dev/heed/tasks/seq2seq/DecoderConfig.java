@@ -23,8 +23,9 @@ import java.util.List;
  * @param maxLength the longest target, in tokens, the decoder produces
  * @param copy a pointer-generator (See et al. 2017, <a href="https://arxiv.org/abs/1704.04368">arXiv:1704.04368</a>):
  *     the next token's distribution is {@code p_gen x P_vocab + (1 - p_gen) x} the cross-attention scattered onto
- *     the source tokens' ids, {@code p_gen = sigmoid(w_c c_t + w_s s_t + w_x x_t + b)}; needs one vocabulary shared
- *     by source and target ({@code gru} only for now)
+ *     the source tokens' ids, {@code p_gen = sigmoid(w_c c_t + w_s s_t + w_x x_t + b)} ({@code gru}; the
+ *     {@code transformer} copies by its last layer's cross-attention, see {@link TransformerDecoder}); needs one
+ *     vocabulary shared by source and target
  * @param coverage the coverage vector (the sum of the attention of the steps before) enters the attention's
  *     scores, {@code v tanh(W_k k_i + W_q s_t + w_cov c_ti)}, and the coverage loss can be applied (See et al.
  *     2017, section 2.3); needs {@code additive} attention on the {@code gru} decoder
@@ -50,8 +51,8 @@ public record DecoderConfig(String type, String attention, int vocabSize, int em
         if (type.equals("transformer") && dim % heads != 0) {
             throw new IllegalArgumentException("transformer decoder dim " + dim + " is not divisible by heads " + heads);
         }
-        if ((copy || coverage) && !type.equals("gru")) {
-            throw new IllegalArgumentException("copy and coverage are built for the gru decoder, not " + type);
+        if (coverage && !type.equals("gru")) {
+            throw new IllegalArgumentException("coverage is built for the gru decoder, not " + type);
         }
         if (coverage && !attention.equals("additive")) {
             throw new IllegalArgumentException("coverage needs additive attention (it enters the tanh layer), got "

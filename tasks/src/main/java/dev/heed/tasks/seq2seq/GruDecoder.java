@@ -172,16 +172,10 @@ public final class GruDecoder extends SequenceDecoder {
         return new StepOutput(logProbs, next.state(), attention, copyShare);
     }
 
-    /**
-     * {@code log(p_gen softmax(scores) + (1 - p_gen) copy)}: scores {@code (B, T, V)}, attention {@code (B, T, S)},
-     * pGen {@code (B, T, 1)}. A floor of 1e-10 keeps the log finite where both parts are 0.
-     */
-    private NDArray finalLogProbs(DecoderMemory memory, NDArray scores, NDArray attention, NDArray pGen) {
-        CopyTargets copy = memory.copy().orElseThrow(() -> new IllegalStateException(
-                "the memory was not made by a copying decoder"));
-        NDArray generated = scores.softmax(-1).mul(pGen);
-        NDArray copied = copy.distribution(attention, pGen.neg().add(1f), config.vocabSize());
-        return generated.add(copied).add(1e-10f).log();
+    /** The pointer-generator's log-probabilities (see {@link CopyTargets#logProbs}). */
+    private static NDArray finalLogProbs(DecoderMemory memory, NDArray scores, NDArray attention, NDArray pGen) {
+        return memory.copy().orElseThrow(() -> new IllegalStateException(
+                "the memory was not made by a copying decoder")).logProbs(scores, attention, pGen);
     }
 
     private record Advanced(GruState state, Optional<NDArray> weights, Optional<NDArray> pGen,

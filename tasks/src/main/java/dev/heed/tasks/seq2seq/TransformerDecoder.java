@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
@@ -26,6 +27,14 @@ import java.util.Optional;
  *
  * <p>Steps cache each layer's self-attention keys and values, so a step costs one position (plus attending to
  * the prefix), and gives the forced pass's numbers at that position ({@code DecoderContractTest}).
+ *
+ * <p>With {@link DecoderConfig#copy()} it copies as a pointer-generator (See et al. 2017) whose copy distribution
+ * is the <em>last</em> layer's cross-attention averaged over its heads: the last layer's attention is the one the
+ * output reads (earlier layers' feed later layers, not the prediction), and the mean of its heads is a
+ * distribution over the source that every head shapes, where a single chosen head (Gehrmann et al. 2018 take
+ * one) would leave the others free to attend anywhere. {@code p_gen = sigmoid(w [h_t; x_t] + b)} from the final
+ * state {@code h_t} (which already carries every layer's cross-attention context through the residual stream)
+ * and the step's input {@code x_t} (embedding and position).
  */
 public final class TransformerDecoder extends SequenceDecoder {
 
@@ -34,6 +43,7 @@ public final class TransformerDecoder extends SequenceDecoder {
     private final List<TransformerDecoderLayer> layers = new ArrayList<>();
     private final LayerNorm finalNorm;
     private final Optional<Linear> output;
+    private final Optional<Linear> generate;
 
     /** @param sourceDim size of the encoder's per-token states */
     public TransformerDecoder(DecoderConfig config, int sourceDim) {
@@ -48,6 +58,8 @@ public final class TransformerDecoder extends SequenceDecoder {
         finalNorm = addChildBlock("finalNorm", LayerNorm.builder().axis(2).build());
         output = config.tiedEmbeddings() ? Optional.empty()
                 : Optional.of(addChildBlock("output", Linear.builder().setUnits(config.vocabSize()).build()));
+        generate = config.copy()
+                ? Optional.of(addChildBlock("generate", Linear.builder().setUnits(1).build())) : Optional.empty();
     }
 
     @Override
@@ -90,18 +102,37 @@ public final class TransformerDecoder extends SequenceDecoder {
         for (TransformerDecoderLayer layer : layers) {
             keys.add(layer.cross().prepare(ps, states, states, mask, training));
         }
-        return new DecoderMemory(keys, mask, Optional.empty(), Optional.empty());
+        return new DecoderMemory(keys, mask, Optional.empty(),
+                config.copy() ? Optional.of(CopyTargets.of(ids, mask)) : Optional.empty());
     }
 
     @Override
     public ForcedOutput forced(ParameterStore ps, DecoderMemory memory, NDArray targetIn, boolean training,
             boolean capture) {
-        Hidden hidden = states(ps, memory, targetIn, training, capture);
-        return new ForcedOutput(logits(ps, hidden.states(), training), hidden.attention());
+        Hidden hidden = states(ps, memory, targetIn, training, capture || config.copy());
+        NDArray logits = logits(ps, hidden.states(), training);
+        if (config.copy()) {
+            NDArray copyAttention = hidden.attention().get(layers.size() - 1).mean(new int[] {1});   // (B, T, S)
+            logits = copy(memory).logProbs(logits, copyAttention, pGen(ps, hidden, training));
+        }
+        return new ForcedOutput(logits, capture ? hidden.attention() : List.of());
     }
 
-    /** The final states {@code (B, T, D)} and, when captured, each layer's cross-attention {@code (B, H, T, S)}. */
-    private record Hidden(NDArray states, List<NDArray> attention) {
+    /**
+     * The final states {@code (B, T, D)}, each position's input {@code (B, T, D)} and, when captured, each layer's
+     * cross-attention {@code (B, H, T, S)}.
+     */
+    private record Hidden(NDArray states, NDArray inputs, List<NDArray> attention) {
+    }
+
+    private NDArray pGen(ParameterStore ps, Hidden hidden, boolean training) {
+        NDArray features = hidden.states().concat(hidden.inputs(), -1);                      // (B, T, 2D)
+        return Activation.sigmoid(BlockCalls.linear(generate.orElseThrow(), ps, features, training));  // (B, T, 1)
+    }
+
+    private static CopyTargets copy(DecoderMemory memory) {
+        return memory.copy().orElseThrow(() -> new IllegalStateException(
+                "the memory was not made by a copying decoder"));
     }
 
     private Hidden states(ParameterStore ps, DecoderMemory memory, NDArray targetIn, boolean training,
@@ -114,6 +145,7 @@ public final class TransformerDecoder extends SequenceDecoder {
         NDManager m = targetIn.getManager();
         NDArray x = embedding.lookup(ps, targetIn, training).mul((float) Math.sqrt(config.dim()))
                 .add(TransformerEncoder.sinusoids(m, length, config.dim()));
+        NDArray inputs = x;
         x = BlockCalls.dropout(x, config.dropout(), training);
         NDArray causal = Masks.causal(m, length);
         List<NDArray> attention = new ArrayList<>();
@@ -122,7 +154,7 @@ public final class TransformerDecoder extends SequenceDecoder {
             x = out.context();
             out.weights().ifPresent(attention::add);
         }
-        return new Hidden(BlockCalls.apply(finalNorm, ps, x, training), attention);
+        return new Hidden(BlockCalls.apply(finalNorm, ps, x, training), inputs, attention);
     }
 
     @Override
@@ -141,17 +173,28 @@ public final class TransformerDecoder extends SequenceDecoder {
         NDManager m = tokens.getManager();
         NDArray x = embedding.lookup(ps, tokens.reshape(-1, 1), false).mul((float) Math.sqrt(config.dim()))
                 .add(TransformerEncoder.sinusoids(m, position, position + 1, config.dim()));   // this position only
+        NDArray input = x;
         List<PreparedKeys> caches = new ArrayList<>(layers.size());
         List<NDArray> attention = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Optional<PreparedKeys> before = cache.layers().isEmpty() ? Optional.empty() : Optional.of(cache.layers().get(i));
-            TransformerDecoderLayer.Step out = layers.get(i).step(ps, x, before, memory.keys().get(i), capture);
+            TransformerDecoderLayer.Step out = layers.get(i).step(ps, x, before, memory.keys().get(i),
+                    capture || config.copy());
             x = out.output();
             caches.add(out.cache());
             out.weights().ifPresent(w -> attention.add(w.squeeze(2)));                       // (N, H, S)
         }
-        NDArray last = BlockCalls.apply(finalNorm, ps, x, false).squeeze(1);                 // (N, D)
-        return new StepOutput(logits(ps, last, false).logSoftmax(-1), new CacheState(caches, position + 1), attention);
+        NDArray normed = BlockCalls.apply(finalNorm, ps, x, false);                          // (N, 1, D)
+        NDArray last = normed.squeeze(1);                                                    // (N, D)
+        CacheState next = new CacheState(caches, position + 1);
+        if (!config.copy()) {
+            return new StepOutput(logits(ps, last, false).logSoftmax(-1), next, attention);
+        }
+        NDArray copyAttention = attention.get(layers.size() - 1).mean(new int[] {1}).expandDims(1);  // (N, 1, S)
+        NDArray pGen = pGen(ps, new Hidden(normed, input, List.of()), false);               // (N, 1, 1)
+        NDArray logProbs = copy(memory).logProbs(logits(ps, normed, false), copyAttention, pGen).squeeze(1);
+        return new StepOutput(logProbs, next, capture ? attention : List.of(),
+                Optional.of(pGen.squeeze(new int[] {1, 2}).neg().add(1f)));
     }
 
     private NDArray logits(ParameterStore ps, NDArray x, boolean training) {
@@ -169,5 +212,6 @@ public final class TransformerDecoder extends SequenceDecoder {
         }
         finalNorm.initialize(manager, dataType, new Shape(1, 1, config.dim()));
         output.ifPresent(o -> o.initialize(manager, dataType, new Shape(1, config.dim())));
+        generate.ifPresent(g -> g.initialize(manager, dataType, new Shape(1, 1, 2 * config.dim())));
     }
 }

@@ -27,7 +27,9 @@ class DecoderContractTest {
                 Arguments.of("transformer", "transformer", "multi-head", ""),
                 Arguments.of("bigru", "transformer", "multi-head", ""), Arguments.of("bigru", "gru", "dot", "copy"),
                 Arguments.of("bigru", "gru", "additive", "copy coverage"),
-                Arguments.of("transformer", "gru", "additive", "coverage"));
+                Arguments.of("transformer", "gru", "additive", "coverage"),
+                Arguments.of("bigru", "transformer", "multi-head", "copy"),
+                Arguments.of("transformer", "transformer", "multi-head", "copy"));
     }
 
     @ParameterizedTest(name = "{0} + {1} decoder + {2} {3}")

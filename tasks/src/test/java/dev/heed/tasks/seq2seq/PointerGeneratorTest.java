@@ -129,13 +129,15 @@ class PointerGeneratorTest {
     }
 
     @Test
-    void coverageNeedsAdditiveAttentionAndCopyAGruDecoder() {
+    void coverageNeedsAdditiveAttentionOnAGruDecoder() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DecoderConfig("gru",
                 "dot", 40, 8, 8, 1, 1, 1, 8, 3, 0f, false, 20, false, true));
         assertTrue(e.getMessage().contains("additive"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new DecoderConfig("transformer", "multi-head", 40, 8,
-                8, 1, 2, 8, 8, 3, 0f, true, 20, true, false));
+                8, 1, 2, 8, 8, 3, 0f, true, 20, true, true));
         assertTrue(e.getMessage().contains("gru"), e.getMessage());
+        assertTrue(new DecoderConfig("transformer", "multi-head", 40, 8, 8, 1, 2, 8, 8, 3, 0f, true, 20, true, false)
+                .copy(), "the transformer decoder copies");
     }
 
     @Test
@@ -154,6 +156,40 @@ class PointerGeneratorTest {
             assertTrue(forced.attention().isEmpty(), "attention is handed out only when captured");
             assertTrue(forced.coverageLoss().isEmpty(), "no coverage, no coverage loss");
             assertEquals(3, forced.logits().get(new NDIndex("0")).getShape().get(0));
+        }
+    }
+
+    @Test
+    void aTransformerStepCopiesByItsLastLayersCrossAttentionAveragedOverHeads() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Seq2SeqBlock model = TinySeq2Seq.build(m, "transformer", "transformer", "multi-head", true, false);
+            int vocab = model.decoder().config().vocabSize();
+            int layers = model.decoder().attentionLayers();
+            int heads = model.decoder().attentionHeads();
+            ParameterStore ps = new ParameterStore(m, false);
+            long[] sources = {5, 9, 5, 7, 5, 3};
+            DecoderMemory memory = model.remember(ps, m.create(sources, new Shape(1, 6)), m.ones(new Shape(1, 6)),
+                    false);
+            DecoderState state = model.decoder().start(ps, memory);
+            for (long token : new long[] {2, 5, 9}) {
+                StepOutput step = model.decoder().step(ps, memory, state, m.create(new long[] {token}), true);
+                float copyShare = step.copyShare().orElseThrow().getFloat(0);
+                float[] probs = step.logProbs().exp().toFloatArray();
+                float[] last = step.attention().get(layers - 1).toFloatArray();               // (1, H, S)
+                float[] copied = new float[vocab];
+                for (int h = 0; h < heads; h++) {
+                    for (int i = 0; i < 6; i++) {
+                        copied[(int) sources[i]] += copyShare * last[h * 6 + i] / heads;
+                    }
+                }
+                float generated = 0;
+                for (int v = 0; v < vocab; v++) {
+                    assertTrue(probs[v] - copied[v] > -1e-5f, "copied part within the probability, id " + v);
+                    generated += probs[v] - copied[v];
+                }
+                assertEquals(1 - copyShare, generated, 1e-4f, "the generated part sums to p_gen");
+                state = step.next();
+            }
         }
     }
 }
