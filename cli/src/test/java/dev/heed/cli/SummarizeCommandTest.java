@@ -136,7 +136,9 @@ class SummarizeCommandTest {
         Path in = dir.resolve("bad.jsonl");
         Files.writeString(in, "{\"id\":\"empty\",\"text\":\"   \"}\n{\"id\":\"invisible\",\"text\":\"\\u200b\"}\n"
                 + "{\"id\":\"long\",\"text\":\"please call Tegisa. " + longText + "\"}\n"
-                + "{\"id\":\"german\",\"text\":\"Bitte rufen Sie Herrn Kavilo morgen an.\"}\n");
+                + "{\"id\":\"german\",\"text\":\"Bitte rufen Sie Herrn Kavilo morgen an.\"}\n"
+                + "{\"id\":\"signature\",\"text\":\"--\\nJohn Smith\\nVice President\\n(713) 853-1234\"}\n"
+                + "{\"id\":\"quoted\",\"text\":\"> please call Gimuda\\n> about it.\\n>> we need your numbers\"}\n");
         Path errors = dir.resolve("errors.jsonl");
         Path output = dir.resolve("bad-out.jsonl");
         // a 100,000-word line is longer than the reader's default line limit (512 KiB): raised here
@@ -144,11 +146,16 @@ class SummarizeCommandTest {
                 output.toString(), "--errors", errors.toString(), "--max-line-bytes", "2000000");
         assertEquals(ExitCodes.RECORDS_FAILED, run.exitCode(), run.err());
         String[] lines = Files.readString(output).strip().split("\n");
-        assertEquals(2, lines.length, run.err() + Files.readString(errors));
+        assertEquals(4, lines.length, run.err() + Files.readString(errors));
         JsonNode longOne = HeedJson.COMPACT.readTree(lines[0]);
         assertEquals("long", longOne.get("id").asText());
         assertTrue(longOne.get("truncated_tokens").asInt() > 99_000, longOne.toString());
         assertEquals("german", HeedJson.COMPACT.readTree(lines[1]).get("id").asText());
+        // a signature alone or a quoted thread is still a document: it gets a summary, whatever it is worth
+        for (int i = 2; i < 4; i++) {
+            JsonNode line = HeedJson.COMPACT.readTree(lines[i]);
+            assertTrue(line.has("summary") && line.has("score"), line.toString());
+        }
         String errorLines = Files.readString(errors);
         assertTrue(errorLines.contains("\"empty\"") && errorLines.contains("\"invisible\""), errorLines);
         assertTrue(run.err().contains("truncated 1"), run.err());
