@@ -15,7 +15,6 @@ import dev.heed.models.ModelResolver;
 import dev.heed.text.SubwordTokenizer;
 import java.io.InputStream;
 import java.nio.LongBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,14 +1,10 @@
 package dev.heed.cli;
 
-import dev.heed.model.ModelDirectory;
-import dev.heed.tasks.seq2seq.Seq2SeqTrainer;
 import dev.heed.tasks.seq2seq.Seq2SeqTrainingOptions;
 import dev.heed.tasks.summarization.SummarizationData;
 import dev.heed.tasks.summarization.SummarizationMetrics;
 import dev.heed.tasks.summarization.SummarizationModelWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -92,35 +88,8 @@ final class TrainSummarizationCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String command = "heed " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         String modelName = flags.name != null ? flags.name : out.toAbsolutePath().getFileName().toString();
-        return TrainingOutput.guard(out, () -> {
-            Files.createDirectories(out);
-            return new Seq2SeqTrainer(options, SummarizationMetrics.devMetric(), line -> {
-                err.println("heed: " + line);
-                err.flush();
-            }).checkpointing(best -> {
-                try {
-                    SummarizationModelWriter.write(best, options, modelName, command, train, out, flags.weightsType);
-                    err.printf("heed: wrote the best model so far (%s, dev ROUGE-1 %.2f, greedy search) to %s%n",
-                            best.chosen(), best.devScore(), out);
-                } catch (IOException | dev.heed.model.ModelLoadException e) {
-                    err.println("heed: could not write the best model so far: " + e.getMessage());
-                }
-                err.flush();
-            }).train(trainData.pairs(), devData.pairs(), out, result -> {
-                try {
-                    ModelDirectory model = SummarizationModelWriter.write(result, options, modelName, command, train,
-                            out, flags.weightsType);
-                    err.printf("heed: wrote %s: dev ROUGE-1 %.2f, ROUGE-L %.2f (%s, greedy search), %.0f s%n",
-                            model.path(), result.devScore(), result.devSecondScore(), result.chosen(),
-                            result.seconds());
-                    err.flush();
-                    return ExitCodes.OK;
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                } catch (dev.heed.model.ModelLoadException e) {
-                    throw new IllegalStateException("the written model does not verify: " + e.getMessage(), e);
-                }
-            });
-        });
+        return Seq2SeqTrainingRun.run(options, SummarizationMetrics.devMetric(), trainData.pairs(), devData.pairs(), out,
+                err, result -> SummarizationModelWriter.write(result, options, modelName, command, train, out,
+                        flags.weightsType));
     }
 }

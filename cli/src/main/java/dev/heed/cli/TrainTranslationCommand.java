@@ -1,18 +1,14 @@
 package dev.heed.cli;
 
+import dev.heed.tasks.seq2seq.DevMetric;
 import dev.heed.tasks.seq2seq.ParallelCorpus;
-import dev.heed.tasks.seq2seq.Seq2SeqTrainer;
 import dev.heed.tasks.seq2seq.Seq2SeqTrainingOptions;
 
-import dev.heed.model.ModelDirectory;
 import dev.heed.tasks.translation.TranslationModelWriter;
-import dev.heed.tensor.DType;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,36 +65,9 @@ final class TrainTranslationCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String command = "heed " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         String modelName = flags.name != null ? flags.name : out.toAbsolutePath().getFileName().toString();
-        // a run that fails (a crash, a configuration refused) leaves no folder that looks like a model
-        return TrainingOutput.guard(out, () -> {
-            Files.createDirectories(out);
-            return new Seq2SeqTrainer(options, line -> {
-                err.println("heed: " + line);
-                err.flush();
-            }).checkpointing(best -> {
-                try {
-                    TranslationModelWriter.write(best, options, modelName, languages, command, trainSource, out, flags.weightsType);
-                    err.printf("heed: wrote the best model so far (%s, dev BLEU %.2f, greedy search) to %s%n", best.chosen(),
-                            best.devScore(), out);
-                } catch (IOException | dev.heed.model.ModelLoadException e) {
-                    err.println("heed: could not write the best model so far: " + e.getMessage());
-                }
-                err.flush();
-            }).train(trainData, devData, out, result -> {
-                try {
-                    ModelDirectory model = TranslationModelWriter.write(result, options, modelName, languages, command,
-                            trainSource, out, flags.weightsType);
-                    err.printf("heed: wrote %s: dev BLEU %.2f, chrF %.2f (%s, greedy search), %.0f s%n", model.path(), result.devScore(),
-                            result.devSecondScore(), result.chosen(), result.seconds());
-                    err.flush();
-                    return ExitCodes.OK;
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                } catch (dev.heed.model.ModelLoadException e) {
-                    throw new IllegalStateException("the written model does not verify: " + e.getMessage(), e);
-                }
-            });
-        });
+        return Seq2SeqTrainingRun.run(options, DevMetric.bleuAndChrf(), trainData, devData, out, err,
+                result -> TranslationModelWriter.write(result, options, modelName, languages, command, trainSource, out,
+                        flags.weightsType));
     }
 
     /** {@code PREFIX.lang}, or {@code PREFIX.lang.gz} when only that exists. */

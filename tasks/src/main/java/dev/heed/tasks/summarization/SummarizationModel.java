@@ -15,7 +15,6 @@ import dev.heed.tasks.seq2seq.LoadedSeq2Seq;
 import dev.heed.tasks.seq2seq.SubwordCodec;
 import dev.heed.text.NoTokensException;
 import dev.heed.text.SubwordEncoding;
-import dev.heed.text.Token;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

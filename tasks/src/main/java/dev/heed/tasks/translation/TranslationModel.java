@@ -1,44 +1,30 @@
 package dev.heed.tasks.translation;
 
 import dev.heed.tasks.seq2seq.DecodeOptions;
-import dev.heed.tasks.seq2seq.DecoderConfig;
 import dev.heed.tasks.seq2seq.CrossAttentionAlignments;
 import dev.heed.tasks.seq2seq.Decoding;
 import dev.heed.tasks.seq2seq.Hypothesis;
 import dev.heed.tasks.seq2seq.LoadedSeq2Seq;
 import dev.heed.tasks.seq2seq.Seq2SeqBlock;
-import dev.heed.tasks.seq2seq.Seq2SeqTrainer;
 import dev.heed.tasks.seq2seq.SubwordCodec;
 import dev.heed.tasks.seq2seq.Vocabularies;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Parameter;
-import ai.djl.training.initializer.ConstantInitializer;
 import dev.heed.alignment.Alignment;
-import dev.heed.encoders.EncoderBlock;
-import dev.heed.encoders.EncoderConfigs;
-import dev.heed.encoders.EncoderProvider;
-import dev.heed.encoders.EncoderWeights;
-import dev.heed.encoders.Encoders;
-import dev.heed.encoders.InPlace;
 import dev.heed.model.ComponentSpec;
 import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelLoadException;
 import dev.heed.models.ModelResolver;
 import dev.heed.tasks.embedding.TooLongException;
-import dev.heed.tensor.SafeTensorsFile;
 import dev.heed.text.CoreNlpWordTokenizer;
 import dev.heed.text.NoTokensException;
 import dev.heed.text.Sentence;
 import dev.heed.text.Span;
 import dev.heed.text.SubwordEncoding;
 import dev.heed.text.Token;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**

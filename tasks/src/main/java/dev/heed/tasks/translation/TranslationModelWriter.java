@@ -4,28 +4,12 @@ import dev.heed.tasks.seq2seq.DecoderConfig;
 import dev.heed.tasks.seq2seq.Seq2SeqModelWriter;
 import dev.heed.tasks.seq2seq.Seq2SeqTrainer;
 import dev.heed.tasks.seq2seq.Seq2SeqTrainingOptions;
-import dev.heed.tasks.seq2seq.Vocabularies;
 
-import ai.djl.ndarray.NDArray;
-import dev.heed.encoders.EncoderConfigs;
-import dev.heed.encoders.EncoderWeights;
-import dev.heed.engine.HeedVersion;
-import dev.heed.model.ComponentSpec;
 import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelLoadException;
-import dev.heed.model.ModelManifest;
-import dev.heed.model.Provenance;
-import dev.heed.model.Sha256;
-import dev.heed.tasks.training.GitCommit;
 import dev.heed.tensor.DType;
-import dev.heed.tensor.SafeTensorsWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Writes a trained translation model as a model directory with its manifest and model card. */
