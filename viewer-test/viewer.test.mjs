@@ -1,7 +1,8 @@
 // Heed's HTML attention viewer, opened from disk in the system Chromium (Debian's package, driven by
 // playwright-core) and used as a person would: the page loads with no console errors and no network request,
 // the layer, head and units selectors change what is drawn, hovering a token highlights what it attends to and
-// what attends to it, and a screenshot is written. The pages are written by HtmlExporterTest during the Maven
+// what attends to it, a copying decoder's copy shares are marked (and where the copy came from), and a screenshot
+// is written. The pages are written by HtmlExporterTest during the Maven
 // build (toolkit-core/target/viewer); run `./mvnw verify` (or that test) first.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -48,7 +49,7 @@ const highlighted = (page, side) => page.$$eval(`.column .tok.hl[data-side="${si
   els.map(e => ({ text: e.textContent, weight: +e.dataset.weight })).sort((a, b) => b.weight - a.weight));
 
 test("the page loads from disk with no console errors and no network request", async () => {
-  for (const name of ["cross.html", "pooling.html", "self-6x12x128.html"]) {
+  for (const name of ["cross.html", "summary.html", "pooling.html", "self-6x12x128.html"]) {
     const { page, errors, requests, url } = await open(name);
     assert.deepEqual(errors, [], name + ": console errors");
     assert.deepEqual(requests, [url], name + ": the only request is the page itself");
@@ -299,4 +300,69 @@ test("a page of one record shows no record bar", async () => {
   const { page } = await open("cross.html");
   assert.equal(await page.$eval("#records", e => e.hidden), true);
   await page.close();
+});
+
+/** The tokens of one side in the columns marked as having received copied mass, most first: [{text, copied}]. */
+const copiedTo = page => page.$$eval('.column .tok.copysrc[data-side="source"]', els =>
+  els.map(e => ({ text: e.textContent, copied: +e.dataset.copied })).sort((a, b) => b.copied - a.copied));
+
+test("a copying decoder: each summary token is underlined by its copy share, pointing shows where the copy came from", async () => {
+  const { page, errors } = await open("summary.html");
+  assert.match(await page.$eval("#meta", e => e.textContent), /copy shares/);
+  assert.equal(await page.$eval("#copy-legend", e => e.hidden), false, "the legend line is shown");
+  assert.match(await page.$eval("#copy-legend", e => e.textContent), /copied from the source \(1 − p_gen/);
+  const marks = await page.$$eval('#left .tok', els => els.map(e => ({ text: e.textContent, copied: e.classList.contains("copied"),
+    share: e.dataset.copy, title: e.title, shadow: getComputedStyle(e).boxShadow })));
+  assert.deepEqual(marks.map(m => [m.text, m.copied, m.share]),
+    [["call", true, "0.100"], ["Gim", true, "0.900"], ["uda", true, "0.800"], ["</s>", true, "0.050"]]);
+  assert.match(marks[1].title, /copied from the source: 0\.900/, "the share in the tooltip");
+  const alpha = m => +(m.shadow.match(/rgba?\(179, 88, 6(?:, ([\d.]+))?\)/)[1] ?? 1);
+  assert.ok(alpha(marks[1]) > 0.85 && alpha(marks[3]) < 0.1, "the underline is as strong as the share: " +
+    marks.map(m => m.shadow).join(" / "));
+  assert.equal(await page.$$eval('#text-target .tok.copied', els => els.length), 3, "in the summary text too (no </s>)");
+  assert.equal(await page.$$eval('.tok.copysrc', els => els.length), 0, "nothing copied-to until a token is pointed at");
+
+  await page.hover('#left .tok[data-index="1"]');             // "Gim", 0.9 copied, 0.85 of its attention on "Gim"
+  const to = await copiedTo(page);
+  assert.equal(to[0].text, "Gim", JSON.stringify(to));
+  assert.ok(Math.abs(to[0].copied - 0.9 * 0.85) < 0.01, "copy share x attention: " + to[0].copied);
+  assert.ok(to.slice(1).every(t => t.copied < 0.03), "the rest got little: " + JSON.stringify(to));
+  assert.match(await page.$eval('#right .tok.copysrc[data-index="2"]', e => e.title), /received 0\.76\d of the probability of “Gim”/);
+  assert.ok((await page.$$eval('#text-source .tok.copysrc', els => els.map(e => e.textContent))).includes("Gim"));
+  const underline = i => page.$eval(`#right .tok[data-index="${i}"]`, e => {
+    const m = getComputedStyle(e).boxShadow.match(/rgba?\(179, 88, 6(?:, ([\d.]+))?\)/);
+    return m ? +(m[1] ?? 1) : 0;
+  });
+  assert.ok(await underline(2) > 0.95 && await underline(0) < 0.1, "the source word that received most stands out");
+  await page.screenshot({ path: resolve(out, "viewer-copy.png"), fullPage: true });
+
+  await page.hover('#right .tok[data-index="0"]');            // a source token: no copy marks, the attention's as before
+  assert.equal(await page.$$eval('.tok.copysrc', els => els.length), 0, "pointing elsewhere clears them");
+
+  await page.selectOption("#units", "word");                  // words: a word's share is the mean of its pieces'
+  assert.deepEqual(await page.$$eval('#left .tok', els => els.map(e => [e.textContent, e.dataset.copy])),
+    [["call", "0.100"], ["Gimuda", "0.850"]]);
+  await page.hover('#text-target .tok:text-is("Gimuda")');
+  const words = await copiedTo(page);
+  assert.equal(words[0].text, "Gimuda", JSON.stringify(words));
+  assert.ok(Math.abs(words[0].copied - (0.9 * (0.85 + 0.15 / 7) + 0.8 * (0.25 / 7 + 0.75)) / 2) < 0.01, JSON.stringify(words));
+  await page.selectOption("#view", "matrix");
+  assert.equal(await page.$eval("#copy-legend", e => e.hidden), false, "the legend stays in the matrix view");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a model that does not copy: no copy marks, no copy legend", async () => {
+  for (const name of ["cross.html", "pooling.html"]) {
+    const { page, errors } = await open(name);
+    assert.equal(await page.$eval("#copy-legend", e => e.hidden), true, name);
+    assert.doesNotMatch(await page.$eval("#meta", e => e.textContent), /copy/, name);
+    assert.equal(await page.$$eval(".tok.copied, .tok[data-copy]", els => els.length), 0, name);
+    await page.hover('#left .tok[data-index="0"]');
+    assert.equal(await page.$$eval(".tok.copysrc", els => els.length), 0, name);
+    assert.ok((await page.$$eval(".tok.hl", els => els.length)) > 0, name + ": the attention is still highlighted");
+    assert.equal(await page.$eval('#left .tok[data-index="0"]', e => e.getAttribute("title")), null, name);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
 });

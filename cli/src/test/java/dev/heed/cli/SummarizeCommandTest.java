@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.heed.alignment.Alignment;
+import dev.heed.alignment.AlignmentJson;
 import dev.heed.json.HeedJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +109,7 @@ class SummarizeCommandTest {
         Path attention = dir.resolve("attention");
         Path output = dir.resolve("summaries.jsonl");
         CliRun run = CliRun.of("summarize", "--model", model.toString(), "--input", in.toString(), "--output",
-                output.toString(), "--attention-out", attention.toString(), "--attention-format", "json");
+                output.toString(), "--attention-out", attention.toString(), "--attention-format", "json,html");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode out = HeedJson.COMPACT.readTree(Files.readString(output).strip());
         assertEquals("a", out.get("id").asText());
@@ -125,6 +127,16 @@ class SummarizeCommandTest {
         assertTrue(most > 0.5, "the name is copied, not generated: " + copy);
         String alignment = Files.readString(attention.resolve("attention.jsonl"));
         assertTrue(alignment.contains("\"kind\":\"cross-attention\"") && alignment.contains("Gimuda"), alignment);
+        // the alignment carries the same copy shares, one per summary token (</s> included), and reads back
+        JsonNode line = HeedJson.COMPACT.readTree(alignment.strip());
+        assertEquals(line.get("target").get("tokens").size(), line.get("copy").size(), line.toString());
+        for (int t = 0; t < copy.size(); t++) {
+            assertEquals(copy.get(t).floatValue(), line.get("copy").get(t).floatValue(), 1e-6f, "share " + t);
+        }
+        Alignment read = AlignmentJson.fromJson(line);
+        assertEquals(copy.size(), read.copyShares().orElseThrow().length);
+        String viewer = Files.readString(attention.resolve("attention.html"));
+        assertTrue(viewer.contains("\"copy\":" + line.get("copy")), "the viewer gets them too");
     }
 
     @Test

@@ -8,12 +8,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The JSON form of an alignment, {@code "schema": "heed.alignment/2"}, described by the JSON Schema
  * {@code heed.alignment-2.schema.json} beside this class (version 1, {@code heed.alignment-1.schema.json}, had no
- * {@code late-interaction} kind; its documents still read): the record's id, the model, the kind, source and
- * target (text and tokens with spans and word indexes) and the weights nested {@code [layer][head][t][s]}.
+ * {@code late-interaction} kind and no copy shares; its documents still read): the record's id, the model, the
+ * kind, source and target (text and tokens with spans and word indexes), for a copying decoder's cross-attention
+ * {@code "copy"} (the T copy shares {@code 1 - p_gen}, one per target token, each in {@code [0, 1]}; absent
+ * otherwise) and the weights nested {@code [layer][head][t][s]}.
  * As an exporter ({@code json}) it writes JSON lines to {@code attention.jsonl}. Stateless.
  */
 public final class AlignmentJson implements AlignmentExporter {
@@ -51,6 +54,7 @@ public final class AlignmentJson implements AlignmentExporter {
         root.put("kind", a.kind().jsonName());
         root.set("source", side(a.source(), a.sourceTokens()));
         root.set("target", side(a.target(), a.targetTokens()));
+        a.copyShares().ifPresent(shares -> copy(root, shares));
         root.put("layers", a.layers());
         root.put("heads", a.heads());
         ArrayNode layers = root.putArray("weights");
@@ -69,6 +73,14 @@ public final class AlignmentJson implements AlignmentExporter {
         return root;
     }
 
+    /** Adds {@code "copy"}: the copy shares, one number per target token. */
+    static void copy(ObjectNode root, float[] shares) {
+        ArrayNode copy = root.putArray("copy");
+        for (float share : shares) {
+            copy.add(share);
+        }
+    }
+
     /** One side of an alignment: its text and its tokens (text, start, end, word, special). */
     static ObjectNode side(String text, List<AlignmentToken> tokens) {
         ObjectNode side = HeedJson.COMPACT.createObjectNode();
@@ -84,7 +96,8 @@ public final class AlignmentJson implements AlignmentExporter {
     /**
      * The alignment in {@code json}.
      *
-     * @throws IllegalArgumentException naming what is missing or malformed
+     * @throws IllegalArgumentException naming what is missing or malformed, such as copy shares that are not one
+     *     number in {@code [0, 1]} per target token of a cross-attention alignment
      */
     public static Alignment fromJson(JsonNode json) {
         if (!Alignment.READABLE_SCHEMAS.contains(json.path("schema").asText())) {
@@ -115,7 +128,24 @@ public final class AlignmentJson implements AlignmentExporter {
         }
         return new Alignment(json.path("model").asText(), AlignmentKind.of(json.path("kind").asText()),
                 json.path("source").path("text").asText(), json.path("target").path("text").asText(), source, target,
-                layers, heads, weights);
+                layers, heads, weights, copyShares(json.get("copy")));
+    }
+
+    private static Optional<float[]> copyShares(JsonNode copy) {
+        if (copy == null || copy.isNull()) {
+            return Optional.empty();
+        }
+        if (!copy.isArray()) {
+            throw new IllegalArgumentException("copy is an array of numbers, one per target token, not " + copy);
+        }
+        float[] shares = new float[copy.size()];
+        for (int t = 0; t < shares.length; t++) {
+            if (!copy.get(t).isNumber()) {
+                throw new IllegalArgumentException("copy share " + t + " is not a number: " + copy.get(t));
+            }
+            shares[t] = copy.get(t).floatValue();
+        }
+        return Optional.of(shares);
     }
 
     private static List<AlignmentToken> tokens(JsonNode array) {

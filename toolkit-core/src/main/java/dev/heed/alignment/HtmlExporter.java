@@ -17,7 +17,11 @@ import java.util.Base64;
  * and both tokens), layer and head selectors, a word/subword toggle, a colour-blind-safe colour scale
  * ({@link ColourScale}) with its legend,
  * and the original text where pointing at a token highlights what it attends to and what attends to it, by
- * the tokens' character spans. Its page forbids every network request (Content Security Policy
+ * the tokens' character spans. For a copying decoder (an alignment with {@link Alignment#copyShares() copy
+ * shares}) every target token is underlined in orange as strongly as its copy share {@code 1 - p_gen} (the share
+ * in its tooltip), pointing at one underlines the source tokens its copied mass went to (copy share times the
+ * last layer's attention averaged over heads, the copy distribution), and a legend line says so; without copy
+ * shares there are no such marks. Its page forbids every network request (Content Security Policy
  * {@code default-src 'none'}).
  *
  * <p>The page is a prologue, one {@code <script type="application/json" class="heed-record">} block per record
@@ -78,6 +82,7 @@ public final class HtmlExporter implements AlignmentExporter {
         data.put("kind", a.kind().jsonName());
         data.set("source", AlignmentJson.side(a.source(), a.sourceTokens()));
         data.set("target", AlignmentJson.side(a.target(), a.targetTokens()));
+        a.copyShares().ifPresent(shares -> AlignmentJson.copy(data, shares));
         data.put("layers", a.layers());
         data.put("heads", a.heads());
         data.put("scale", SCALE);

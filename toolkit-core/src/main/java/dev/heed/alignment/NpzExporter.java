@@ -15,7 +15,9 @@ import java.util.zip.ZipOutputStream;
  * A NumPy {@code .npz} archive per record ({@code ID.npz}), read by {@code numpy.load}: {@code weights}
  * float32 {@code (L, H, T, S)}; {@code source_tokens} and {@code target_tokens} as fixed-width unicode
  * arrays; {@code source_spans}, {@code target_spans} int32 {@code (n, 2)}; {@code source_words},
- * {@code target_words} int32 (word index, -1 for special tokens). Each member is a {@code .npy} file of
+ * {@code target_words} int32 (word index, -1 for special tokens); for a copying decoder (an alignment with
+ * {@link Alignment#copyShares() copy shares}) also {@code copy} float32 {@code (T,)}, each target token's copy
+ * share {@code 1 - p_gen} in {@code [0, 1]} (absent otherwise). Each member is a {@code .npy} file of
  * format version 1.0 (magic {@code \x93NUMPY}, header padded with spaces and a newline so that the data
  * starts at a multiple of 64 bytes, little-endian data in C order), stored uncompressed. Stateless.
  */
@@ -46,6 +48,9 @@ public final class NpzExporter implements AlignmentExporter {
         member(zip, "target_spans.npy", spans(a.targetTokens()));
         member(zip, "source_words.npy", words(a.sourceTokens()));
         member(zip, "target_words.npy", words(a.targetTokens()));
+        if (a.copyShares().isPresent()) {
+            member(zip, "copy.npy", floats(a.copyShares().get(), a.rows()));
+        }
         zip.finish();
     }
 

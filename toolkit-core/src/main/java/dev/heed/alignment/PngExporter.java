@@ -20,18 +20,29 @@ import javax.imageio.ImageIO;
  * colour-blind-safe scale ({@link ColourScale}, YlGnBu: near-white at 0, dark navy at 1) in a thin frame, and a
  * colour bar from 0 to 1 saying what the colour means. Cells are 24
  * pixels up to 100 tokens (labels in 12-point type, so 60 x 60 tokens stay readable), then shrink to at least
- * 4 pixels, and the token labels go when they no longer fit. Runs headless. Stateless.
+ * 4 pixels, and the token labels go when they no longer fit. For a copying decoder (an alignment with
+ * {@link Alignment#copyShares() copy shares}) a thin strip right of the grid, captioned "copy", gives each target
+ * row its copy share {@code 1 - p_gen} from white (0, generated) to dark orange (1, copied), a scale apart from
+ * the attention's. Runs headless. Stateless.
  */
 public final class PngExporter implements AlignmentExporter {
 
     static final int MARGIN = 12;
     static final int BAR_WIDTH = 16;
+    /** The width of the copy-share strip, in pixels. */
+    static final int COPY_WIDTH = 8;
+    static final String COPY_CAPTION = "copy";
+    /** The copy strip's colour at share 1 (ColorBrewer PuOr's dark orange); white at 0. */
+    static final Color COPIED = new Color(0xb3, 0x58, 0x06);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
     private static final Font CAPTION = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
-    /** Where the grid lies in the image: its top-left corner, the cell size, and the colour bar's box. */
-    record Layout(int gridX, int gridY, int cell, int barX, int barY, int barHeight, int width, int height,
-            boolean labels) {
+    /**
+     * Where the grid lies in the image: its top-left corner, the cell size, the copy strip's left edge (-1 when
+     * there are no copy shares) and the colour bar's box.
+     */
+    record Layout(int gridX, int gridY, int cell, int copyX, int barX, int barY, int barHeight, int width,
+            int height, boolean labels) {
     }
 
     @Override
@@ -76,15 +87,18 @@ public final class PngExporter implements AlignmentExporter {
         boolean labels = cell >= 12;
         Font font = tokenFont(cell);
         int left = MARGIN + 18 + (labels ? labelWidth(a.targetTokens(), font) : 0);
-        int top = MARGIN + 22 + 18 + (labels ? labelWidth(a.sourceTokens(), font) : 0);
+        boolean copy = a.copyShares().isPresent();
+        int top = MARGIN + 22 + 18 + Math.max(labels ? labelWidth(a.sourceTokens(), font) : 0,
+                copy ? textWidth(COPY_CAPTION, CAPTION) + 8 : 0);
         int gridW = cell * Math.max(1, a.columns());
         int gridH = cell * Math.max(1, a.rows());
         int barHeight = Math.max(120, gridH);
-        int barX = left + gridW + 24;
+        int copyX = copy ? left + gridW + 6 : -1;
+        int barX = copy ? copyX + COPY_WIDTH + 24 : left + gridW + 24;
         int width = Math.max(barX + BAR_WIDTH + 60, MARGIN * 2 + textWidth(title(a), TITLE));
         width = Math.max(width, left + textWidth(axes(a)[1], CAPTION) + MARGIN);
         int height = top + Math.max(Math.max(gridH, barHeight), textWidth(axes(a)[0], CAPTION)) + MARGIN;
-        return new Layout(left, top, cell, barX, top, barHeight, width, height, labels);
+        return new Layout(left, top, cell, copyX, barX, top, barHeight, width, height, labels);
     }
 
     /** The heat map of {@code a}'s last layer, averaged over heads, with its title, captions and colour bar. */
@@ -121,6 +135,7 @@ public final class PngExporter implements AlignmentExporter {
             if (l.labels()) {
                 labels(g, a, l);
             }
+            a.copyShares().ifPresent(shares -> copyStrip(g, shares, l));
             colourBar(g, l);
         } finally {
             g.dispose();
@@ -145,6 +160,31 @@ public final class PngExporter implements AlignmentExporter {
             g.drawString(a.sourceTokens().get(s).text(), 0, 0);
         }
         g.setTransform(plain);
+    }
+
+    /** The copy shares beside the rows, one cell tall each, captioned "copy" upwards above the strip. */
+    private static void copyStrip(Graphics2D g, float[] shares, Layout l) {
+        for (int t = 0; t < shares.length; t++) {
+            g.setColor(copyShade(shares[t]));
+            g.fillRect(l.copyX(), l.gridY() + t * l.cell(), COPY_WIDTH, l.cell());
+        }
+        g.setColor(new Color(0xd0, 0xd7, 0xde));
+        g.drawRect(l.copyX() - 1, l.gridY() - 1, COPY_WIDTH + 1, l.cell() * shares.length + 1);
+        g.setColor(new Color(0x1b, 0x1f, 0x24));
+        g.setFont(CAPTION);
+        FontMetrics fm = g.getFontMetrics();
+        AffineTransform plain = g.getTransform();
+        g.translate(l.copyX() + (COPY_WIDTH + fm.getAscent() - fm.getDescent()) / 2, l.gridY() - 4);
+        g.rotate(-Math.PI / 2);
+        g.drawString(COPY_CAPTION, 0, 0);
+        g.setTransform(plain);
+    }
+
+    /** The colour of a copy share: white at 0 (generated) to {@link #COPIED} at 1 (copied). */
+    static Color copyShade(float share) {
+        float s = Math.max(0f, Math.min(1f, share));
+        return new Color(Math.round(255 + s * (COPIED.getRed() - 255)), Math.round(255 + s * (COPIED.getGreen() - 255)),
+                Math.round(255 + s * (COPIED.getBlue() - 255)));
     }
 
     /** A vertical bar, 1 at the top and 0 at the bottom, ticks at quarters, captioned "attention weight". */

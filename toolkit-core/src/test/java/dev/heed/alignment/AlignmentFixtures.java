@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Alignments made in code for the exporter tests: cross-attention with subwords, self-attention, pooling. */
+/**
+ * Alignments made in code for the exporter tests: cross-attention with subwords (with and without copy shares),
+ * self-attention, pooling, late interaction.
+ */
 final class AlignmentFixtures {
 
     private AlignmentFixtures() {
@@ -39,6 +42,40 @@ final class AlignmentFixtures {
             }
         }
         return new Alignment("test-mt", AlignmentKind.CROSS_ATTENTION, source, target, src, tgt, 2, 2, w);
+    }
+
+    /** The copy shares of {@link #summary()}: "call" mostly generated, the name copied, {@code </s>} generated. */
+    static final float[] SUMMARY_COPY = {0.1f, 0.9f, 0.8f, 0.05f};
+
+    /**
+     * A pointer-generator's summary "call Gimuda" of "please call Gimuda about it.": source pieces [please, call,
+     * Gim, uda, about, it, ., </s>] (words 0 1 2 2 3 4 5, special), target [call, Gim, uda, </s>] with the copy
+     * shares {@link #SUMMARY_COPY}. One layer, two heads, both alike: "call" attends to "call" (0.8), "Gim" to
+     * "Gim" (0.85), "uda" to "uda" (0.75), {@code </s>} to "." (0.6); the rest of each row spread evenly.
+     */
+    static Alignment summary() {
+        String source = "please call Gimuda about it.";
+        String target = "call Gimuda";
+        List<AlignmentToken> src = List.of(new AlignmentToken("please", 0, 6, 0, false),
+                new AlignmentToken("call", 7, 11, 1, false), new AlignmentToken("Gim", 12, 15, 2, false),
+                new AlignmentToken("uda", 15, 18, 2, false), new AlignmentToken("about", 19, 24, 3, false),
+                new AlignmentToken("it", 25, 27, 4, false), new AlignmentToken(".", 27, 28, 5, false),
+                AlignmentToken.special("</s>", 28));
+        List<AlignmentToken> tgt = List.of(new AlignmentToken("call", 0, 4, 0, false),
+                new AlignmentToken("Gim", 5, 8, 1, false), new AlignmentToken("uda", 8, 11, 1, false),
+                AlignmentToken.special("</s>", 11));
+        int[] peak = {1, 2, 3, 6};
+        float[] top = {0.8f, 0.85f, 0.75f, 0.6f};
+        float[] w = new float[2 * 4 * 8];
+        for (int h = 0; h < 2; h++) {
+            for (int t = 0; t < 4; t++) {
+                for (int s = 0; s < 8; s++) {
+                    w[(h * 4 + t) * 8 + s] = s == peak[t] ? top[t] : (1 - top[t]) / 7;
+                }
+            }
+        }
+        return new Alignment("test-pg", AlignmentKind.CROSS_ATTENTION, source, target, src, tgt, 1, 2, w,
+                java.util.Optional.of(SUMMARY_COPY));
     }
 
     /** A sentiment model's pooling over "a gorgeous , witty film": one row, the label, mostly on "gorgeous". */

@@ -46,6 +46,21 @@ class HtmlExporterTest {
     }
 
     @Test
+    void aCopyingDecodersPageCarriesItsCopySharesAndTheirLegend() throws Exception {
+        String page = HtmlExporter.page(AlignmentFixtures.summary(), "doc-1");
+        JsonNode data = embedded(page);
+        assertEquals("[0.1,0.9,0.8,0.05]", data.get("copy").toString(), "one share per target token");
+        assertEquals(4, data.get("target").get("tokens").size());
+        assertTrue(page.contains("id=\"copy-legend\"") && page.contains("1 − p_gen"), "the legend line");
+        assertFalse(embedded(HtmlExporter.page(AlignmentFixtures.cross(), "x")).has("copy"),
+                "no shares for a model that does not copy");
+        String line = new String(ExporterContractTest.bytes(new HtmlRunExporter(), AlignmentFixtures.summary()),
+                StandardCharsets.UTF_8);
+        assertTrue(line.contains("\"copy\":[0.1,0.9,0.8,0.05]"), "the run's viewer too: " + line);
+        writeForBrowserTest("summary.html", page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void textThatLooksLikeMarkupCannotBreakOutOfTheDataBlock() throws Exception {
         String text = "</script><script>alert(1)</script> <!--";
         Alignment a = new Alignment("m", AlignmentKind.POOLING, text, "positive",

@@ -2,6 +2,7 @@ package dev.heed.alignment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -74,6 +75,20 @@ class NpzExporterTest {
 
         Npy words = npz.get("source_words.npy");
         assertEquals(-1, words.data().getInt(4 * 4), "the special token has word -1");
+    }
+
+    @Test
+    void aCopyingDecodersSharesAreTheCopyMemberOnePerTargetToken() throws Exception {
+        Alignment a = AlignmentFixtures.summary();
+        Map<String, Npy> npz = read(ExporterContractTest.bytes(new NpzExporter(), a));
+        assertEquals("copy.npy", List.copyOf(npz.keySet()).get(7), "after the seven members every alignment has");
+        Npy copy = npz.get("copy.npy");
+        assertEquals("{'descr': '<f4', 'fortran_order': False, 'shape': (4,), }", copy.header());
+        float[] shares = new float[4];
+        copy.data().asFloatBuffer().get(shares);
+        assertArrayEquals(AlignmentFixtures.SUMMARY_COPY, shares);
+        assertFalse(read(ExporterContractTest.bytes(new NpzExporter(), AlignmentFixtures.cross()))
+                .containsKey("copy.npy"), "no copy member for a model that does not copy");
     }
 
     @Test

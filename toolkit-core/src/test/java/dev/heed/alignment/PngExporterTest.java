@@ -60,6 +60,31 @@ class PngExporterTest {
     }
 
     @Test
+    void aCopyingDecodersSharesAreAThinStripBesideTheRows() throws Exception {
+        Alignment a = AlignmentFixtures.summary();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(ExporterContractTest.bytes(new PngExporter(), a)));
+        PngExporter.Layout l = PngExporter.layout(a);
+        int right = l.gridX() + l.cell() * a.columns();
+        assertTrue(l.copyX() > right && l.copyX() + PngExporter.COPY_WIDTH < l.barX(), "between the grid and the bar");
+        int x = l.copyX() + PngExporter.COPY_WIDTH / 2;
+        float[] shares = AlignmentFixtures.SUMMARY_COPY;
+        for (int t = 0; t < shares.length; t++) {
+            assertEquals(PngExporter.copyShade(shares[t]).getRGB() & 0xffffff,
+                    image.getRGB(x, l.gridY() + t * l.cell() + l.cell() / 2) & 0xffffff, "row " + t);
+        }
+        int copied = image.getRGB(x, l.gridY() + l.cell() + l.cell() / 2);
+        int generated = image.getRGB(x, l.gridY() + 3 * l.cell() + l.cell() / 2);
+        assertTrue(lightness(copied) < lightness(generated) - 200, "Gim (0.9 copied) darker than </s> (0.05)");
+        assertTrue(near(0xffffff, PngExporter.copyShade(0f).getRGB()), "white where nothing is copied");
+        assertTrue(dark(image, l.copyX() - 2, PngExporter.MARGIN + 30, PngExporter.COPY_WIDTH + 4,
+                l.gridY() - PngExporter.MARGIN - 30) > 10, "the strip is captioned");
+        PngExporter.Layout plain = PngExporter.layout(AlignmentFixtures.cross());
+        assertEquals(-1, plain.copyX(), "no strip for a model that does not copy");
+        assertEquals(plain.gridX() + plain.cell() * 5 + 24, plain.barX(), "and the bar where it always was");
+        writeForLooking("summary.png", image);
+    }
+
+    @Test
     void sixtyBySixtyTokensKeepFullSizeCellsAndLabels() throws Exception {
         Alignment a = AlignmentFixtures.selfAttention(2, 4, 58, 3);
         PngExporter.Layout l = PngExporter.layout(a);

@@ -9,12 +9,15 @@ import dev.heed.text.SubwordEncoding;
 import dev.heed.text.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the cross-attention {@link Alignment} of an encoder-decoder's output (a translation, a summary) from the
  * hypotheses of its parts (the sentences of a translated text; one part for a summary): source
  * subwords (and {@code </s>}) against target subwords (and {@code </s>} when the hypothesis ended), every
- * decoder layer and head, sentences laid out block-diagonally. Stateless.
+ * decoder layer and head, sentences laid out block-diagonally. When the decoder copies (every part's hypothesis
+ * has {@link Hypothesis#copyShares() copy shares}, one per target token with {@code </s>}), the alignment carries
+ * them too ({@link Alignment#copyShares()}), clamped to {@code [0, 1]}. Stateless.
  */
 public final class CrossAttentionAlignments {
 
@@ -89,7 +92,31 @@ public final class CrossAttentionAlignments {
             weights[i] = Math.min(1f, Math.max(0f, weights[i]));
         }
         return new Alignment(model, AlignmentKind.CROSS_ATTENTION, sourceText, targetText, sourceTokens, targetTokens,
-                layers, heads, weights);
+                layers, heads, weights, copyShares(parts, t));
+    }
+
+    /**
+     * The parts' copy shares in target order, {@code targets} of them; empty unless every part's decoder copied.
+     *
+     * @throws IllegalStateException when a hypothesis has copy shares but not one per target token
+     */
+    private static Optional<float[]> copyShares(List<Part> parts, int targets) {
+        if (parts.isEmpty() || parts.stream().anyMatch(p -> p.hypothesis().copyShares().length == 0)) {
+            return Optional.empty();
+        }
+        float[] shares = new float[targets];
+        int at = 0;
+        for (Part part : parts) {
+            float[] own = part.hypothesis().copyShares();
+            if (own.length != part.hypothesis().steps()) {
+                throw new IllegalStateException(own.length + " copy shares for a hypothesis of "
+                        + part.hypothesis().steps() + " target tokens");
+            }
+            for (float share : own) {
+                shares[at++] = Math.min(1f, Math.max(0f, share));
+            }
+        }
+        return Optional.of(shares);
     }
 
     /** A byte-level piece starts a word after a space, and where letters or digits meet other characters. */

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param text the summary, detokenized
  * @param score the search score of the best hypothesis (log-probability after the length and coverage penalties)
  * @param alignment the cross-attention that produced it, when asked for: document subwords against summary
- *     subwords
+ *     subwords; for a model that copies it carries {@code copyShares} too ({@link Alignment#copyShares()})
  * @param copyShares when asked for and the model copies: per summary token ({@code </s>} included when the summary
  *     ended), {@code 1 - p_gen}, the share of that token's probability taken from the document by the copy mechanism
  * @param nBest the best hypotheses with their scores, best first (the first is {@code text})
