@@ -106,7 +106,7 @@ final class EvalSummarizationCommand implements Callable<Integer> {
             w.printf("model %s on %s: %,d documents (%,d blank, scored as empty summaries; %,d cut to the first %d"
                     + " subwords), %s, length penalty %s, no-repeat-ngram %d%n", loaded.name(), data, corpus.size(),
                     corpus.size() - nonEmpty.size(), cut, loaded.maxSourceTokens(), search,
-                    searchOptions.lengthPenalty, options.noRepeatNgram());
+                    options.lengthPenalty(), options.noRepeatNgram());
             w.printf("rouge-score F1 x 100, mean over documents [bootstrap 95%% interval]; %s%n",
                     modelScores.signature());
             w.printf("%-10s %-15s %-21s %-21s %-21s %-21s %9s %9s %6s%n", "system", "references", "ROUGE-1", "ROUGE-2",
@@ -126,7 +126,7 @@ final class EvalSummarizationCommand implements Callable<Integer> {
                 json.put("model", loaded.name()).put("data", data.toString()).put("documents", corpus.size())
                         .put("blank_documents", corpus.size() - nonEmpty.size()).put("cut_documents", cut)
                         .put("max_source_tokens", loaded.maxSourceTokens()).put("beam", beam).put("search", search)
-                        .put("length_penalty", searchOptions.lengthPenalty)
+                        .put("length_penalty", options.lengthPenalty())
                         .put("no_repeat_ngram", options.noRepeatNgram()).put("signature", modelScores.signature());
                 write(json.putObject("model_scores"), modelScores);
                 write(json.putObject("lead1_scores"), leadScores);

@@ -103,7 +103,7 @@ final class EvalTranslationCommand implements Callable<Integer> {
                 json.put("model", loaded.name()).put("data", data).put("languages", pair[0] + "-" + pair[1])
                         .put("sentences", corpus.size()).put("empty_sources", translated.emptySources())
                         .put("beam", beam).put("search", search)
-                        .put("length_penalty", searchOptions.lengthPenalty);
+                        .put("length_penalty", options.lengthPenalty());
                 json.putObject("bleu").put("score", bleu.score()).put("signature", bleu.signature())
                         .put("text", bleu.toString());
                 json.putObject("chrf").put("score", chrf.score()).put("signature", chrf.signature())
