@@ -40,7 +40,8 @@ class HeedSearcherTest {
         model = DenseModel.load("all-minilm-l6-v2", EmbeddingOptions.defaults());
         index = dir.resolve("index");
         indexing = TinyCorpus.build(index, Optional.of(model), VectorQuantization.NONE,
-                Map.of("long", new String[] {"Long", "word ".repeat(700)}, "empty", new String[] {"", " "}));
+                Map.of("long", new String[] {"Long", "word ".repeat(700)}, "empty", new String[] {"", " "},
+                        "invisible", new String[] {"", "\u200B\u2063"}));
     }
 
     @AfterAll
@@ -54,9 +55,9 @@ class HeedSearcherTest {
 
     @Test
     void indexingCountsLongDocumentsAndReportsEmptyOnes() throws IOException {
-        assertEquals(List.of("empty:empty_text", "truncated=1"), indexing);
+        assertEquals(List.of("empty:empty_text", "invisible:no_tokens", "truncated=1"), indexing.stream().sorted().toList());
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
-            assertEquals(9, reader.numDocs(), "8 documents and the long one; the empty one is not indexed");
+            assertEquals(9, reader.numDocs(), "8 documents and the long one; the empty and invisible ones are not");
             IndexedModel recorded = IndexedModel.of(reader);
             assertEquals(new IndexedModel("all-minilm-l6-v2", 384, "mean", "vector", VectorQuantization.NONE, "heed"),
                     recorded);
