@@ -143,11 +143,26 @@ class HeedSearcherTest {
                 }
                 assertEquals(dot, d.score, 1e-4, "the score is the cosine with the stored vector");
             }
-            SearchResult rerank = s.search(q, SearchMode.RERANK, 3, true);
+            SearchResult rerank = s.search(q, SearchMode.RERANK, 3, true);   // by default, hybrid's top hits
             Explanation e = rerank.hits().get(0).explanation().orElseThrow();
             assertEquals(rerank.hits().get(0).score(), e.getValue().floatValue(), 1e-6);
-            assertTrue(e.toString().contains("cosine") && e.toString().contains("first-pass"), e.toString());
+            assertTrue(e.toString().contains("cosine") && e.toString().contains("first-pass")
+                    && e.toString().contains("reciprocal rank fusion"), e.toString());
         }
+        var bm25First = new HeedSearcher.Options(ReciprocalRankFusion.defaults(), 100, 0.5, SearchMode.BM25);
+        try (HeedSearcher s = HeedSearcher.open(index, Optional.of(model), bm25First)) {
+            String q = "the team and the band";
+            List<String> lexical = s.search(q, SearchMode.BM25, 100, false).hits().stream().map(SearchHit::id).toList();
+            SearchResult rerank = s.search(q, SearchMode.RERANK, 10, true);
+            assertTrue(rerank.hits().stream().allMatch(h -> lexical.contains(h.id())), "only BM25's hits");
+            assertFalse(rerank.hits().get(0).explanation().orElseThrow().toString().contains("reciprocal"));
+        }
+    }
+
+    @Test
+    void rerankRescoresOnlyBm25OrHybrid() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new HeedSearcher.Options(ReciprocalRankFusion.defaults(), 100, 0.5, SearchMode.DENSE));
     }
 
     @Test
