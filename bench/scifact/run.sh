@@ -21,6 +21,11 @@ $H index -i "$D/corpus.jsonl.gz" --index "$OUT/bge" --model bge-small-en-v1.5 --
 $H index --from-index "$OUT/bge" --index "$OUT/bge-int8" --quantization int8 --model none
 $H eval search --index "$OUT/bm25-english" $Q --label "$L; Lucene EnglishAnalyzer" --report "$OUT/eval-bm25-english.json"
 $H eval search --index "$OUT/bm25-heed" $Q --label "$L; HeedAnalyzer" --report "$OUT/eval-bm25-heed.json"
-$H eval search --index "$OUT/bge" $Q --label "$L" --report "$OUT/eval-bge.json" --runs "$OUT/runs"
+$H eval search --index "$OUT/bge" $Q --label "$L" --report "$OUT/eval-bge.json" --runs "$OUT/runs" --rerank-first-stage bm25
+$H eval search --index "$OUT/bge" $Q --mode rerank --label "$L; rerank of hybrid" --report "$OUT/eval-rerank-hybrid.json"
+for w in 0.5,0.5 0.3,0.7; do $H eval search --index "$OUT/bge" $Q --mode hybrid --fusion linear --weights $w --label "$L; linear $w"; done
+$H eval search --index "$OUT/bge" $Q --mode hybrid --fusion linear --normalization l2 --label "$L; linear l2"
+for w in 0.3 0.7 1.0; do $H eval search --index "$OUT/bge" $Q --mode rerank --rerank-first-stage bm25 --rerank-weight $w --label "$L; rerank of bm25, $w"; done
+$H eval search --index "$OUT/bge" $Q --mode rerank --rerank-weight 0.7 --label "$L; rerank of hybrid, 0.7"
 $H eval search --index "$OUT/bge-int8" $Q --mode dense,hybrid --label "$L; int8" --report "$OUT/eval-bge-int8.json"
 du -sk "$OUT/bge" "$OUT/bge-int8" "$OUT/bm25-heed"

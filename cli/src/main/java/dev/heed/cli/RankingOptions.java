@@ -46,12 +46,16 @@ final class RankingOptions {
     String weights;
 
     @Option(names = "--depth", defaultValue = "100", paramLabel = "N", description = "Hits each list of hybrid gives"
-            + " (at least --k), and BM25 hits that rerank rescores (default 100).")
+            + " (at least --k), and the first-stage hits that rerank rescores (default 100).")
     int depth;
 
     @Option(names = "--rerank-weight", defaultValue = "0.5", paramLabel = "W", description = "In rerank, the weight"
-            + " of the cosine; 1 - W goes to BM25's min-max normalized score (default 0.5).")
+            + " of the cosine; 1 - W goes to the first stage's min-max normalized score (default 0.5).")
     double rerankWeight;
+
+    @Option(names = "--rerank-first-stage", defaultValue = "hybrid", paramLabel = "hybrid|bm25", description = "What"
+            + " rerank rescores: the top --depth hits of hybrid (default) or of bm25.")
+    String rerankFirstStage;
 
     @Option(names = "--device", defaultValue = "auto", paramLabel = "cpu|gpu|auto",
             description = "Where the embedding model runs (default auto).")
@@ -74,7 +78,7 @@ final class RankingOptions {
             }
             default -> throw new IllegalArgumentException("--fusion must be rrf or linear, got '" + fusion + "'");
         };
-        return new HeedSearcher.Options(f, depth, rerankWeight);
+        return new HeedSearcher.Options(f, depth, rerankWeight, dev.heed.lucene.SearchMode.parse(rerankFirstStage));
     }
 
     /** The model the index records (or --model); empty when the index has no vectors. */

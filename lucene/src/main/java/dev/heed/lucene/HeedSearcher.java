@@ -23,7 +23,8 @@ import org.apache.lucene.util.QueryBuilder;
 /**
  * Searches an index that {@link HeedIndexer} (or {@code heed index}) built, in any {@link SearchMode}: BM25 with
  * the analyzer recorded in the index, dense with the model recorded there (another model is refused when this is
- * opened), hybrid by a {@link RankFusion} of the two, or BM25's top hits rescored by {@link DenseRescorer}.
+ * opened), hybrid by a {@link RankFusion} of the two, or hybrid's (or BM25's) top hits rescored by
+ * {@link DenseRescorer}.
  *
  * <pre>{@code
  * try (DenseModel model = DenseModel.load("bge-small-en-v1.5", EmbeddingOptions.defaults());
@@ -45,10 +46,15 @@ public final class HeedSearcher implements AutoCloseable {
      * @param depth how many hits each list of hybrid gives at least, and how many of BM25's top hits rerank
      *     rescores
      * @param rerankWeight the weight of the cosine in {@link DenseRescorer}
+     * @param rerankFirstStage what rerank rescores: {@link SearchMode#BM25}'s or {@link SearchMode#HYBRID}'s top
+     *     {@code depth} hits
      */
-    public record Options(RankFusion fusion, int depth, double rerankWeight) {
+    public record Options(RankFusion fusion, int depth, double rerankWeight, SearchMode rerankFirstStage) {
         public Options {
             Objects.requireNonNull(fusion, "fusion");
+            if (rerankFirstStage != SearchMode.BM25 && rerankFirstStage != SearchMode.HYBRID) {
+                throw new IllegalArgumentException("rerank's first stage is bm25 or hybrid, got " + rerankFirstStage);
+            }
             if (depth < 1) {
                 throw new IllegalArgumentException("depth must be >= 1, got " + depth);
             }
@@ -57,9 +63,12 @@ public final class HeedSearcher implements AutoCloseable {
             }
         }
 
-        /** RRF with k = 60 over 100 hits a list; rerank of BM25's top 100 with weight 0.5. */
+        /**
+         * RRF with k = 60 over 100 hits a list; rerank of hybrid's top 100 with weight 0.5 (on SciFact's dev
+         * queries 0.7617 nDCG@10, against 0.7544 for hybrid and 0.7173 for a rerank of BM25's top 100).
+         */
         public static Options defaults() {
-            return new Options(ReciprocalRankFusion.defaults(), 100, 0.5);
+            return new Options(ReciprocalRankFusion.defaults(), 100, 0.5, SearchMode.HYBRID);
         }
     }
 
@@ -205,10 +214,19 @@ public final class HeedSearcher implements AutoCloseable {
                 Embedding e = dense.get().embed(text);
                 DenseRescorer rescorer = new DenseRescorer(dense.get().index().field(), e.vector(),
                         options.rerankWeight());
-                TopDocs first = bm25(lexical, options.depth());
+                if (options.rerankFirstStage() == SearchMode.BM25) {
+                    TopDocs first = bm25(lexical, options.depth());
+                    TopDocs rescored = rescorer.rescore(searcher, first, k);
+                    return new SearchResult(hits(rescored, explain ? d -> rescorer.explain(searcher,
+                            searcher.explain(lexical, d), d) : null), e.truncatedTokens());
+                }
+                Query semantic = dense.get().query(e.vector(), options.depth());
+                List<TopDocs> lists = List.of(bm25(lexical, options.depth()), searcher.search(semantic, options.depth()));
+                TopDocs first = options.fusion().fuse(options.depth(), lists);
                 TopDocs rescored = rescorer.rescore(searcher, first, k);
                 return new SearchResult(hits(rescored, explain ? d -> rescorer.explain(searcher,
-                        searcher.explain(lexical, d), d) : null), e.truncatedTokens());
+                        options.fusion().explain(d, lists, List.of("bm25", "dense"), List.of(searcher.explain(lexical, d),
+                                searcher.explain(semantic, d))), d) : null), e.truncatedTokens());
             }
             default -> throw new IllegalStateException("mode " + mode);
         }

@@ -11,7 +11,7 @@ public enum SearchMode {
     DENSE,
     /** BM25 and dense fused ({@link ReciprocalRankFusion} by default, or {@link LinearFusion}). */
     HYBRID,
-    /** BM25's top hits rescored by {@link DenseRescorer}. */
+    /** Hybrid's (or BM25's) top hits rescored by {@link DenseRescorer}. */
     RERANK;
 
     /** Parses a mode's name; fails listing the valid ones. */

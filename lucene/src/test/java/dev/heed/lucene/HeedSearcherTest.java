@@ -40,7 +40,8 @@ class HeedSearcherTest {
         model = DenseModel.load("all-minilm-l6-v2", EmbeddingOptions.defaults());
         index = dir.resolve("index");
         indexing = TinyCorpus.build(index, Optional.of(model), VectorQuantization.NONE,
-                Map.of("long", new String[] {"Long", "word ".repeat(700)}, "empty", new String[] {"", " "}));
+                Map.of("long", new String[] {"Long", "word ".repeat(700)}, "empty", new String[] {"", " "},
+                        "invisible", new String[] {"", "\u200B\u2063"}));
     }
 
     @AfterAll
@@ -54,9 +55,9 @@ class HeedSearcherTest {
 
     @Test
     void indexingCountsLongDocumentsAndReportsEmptyOnes() throws IOException {
-        assertEquals(List.of("empty:empty_text", "truncated=1"), indexing);
+        assertEquals(List.of("empty:empty_text", "invisible:no_tokens", "truncated=1"), indexing.stream().sorted().toList());
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
-            assertEquals(9, reader.numDocs(), "8 documents and the long one; the empty one is not indexed");
+            assertEquals(9, reader.numDocs(), "8 documents and the long one; the empty and invisible ones are not");
             IndexedModel recorded = IndexedModel.of(reader);
             assertEquals(new IndexedModel("all-minilm-l6-v2", 384, "mean", "vector", VectorQuantization.NONE, "heed"),
                     recorded);
@@ -142,11 +143,26 @@ class HeedSearcherTest {
                 }
                 assertEquals(dot, d.score, 1e-4, "the score is the cosine with the stored vector");
             }
-            SearchResult rerank = s.search(q, SearchMode.RERANK, 3, true);
+            SearchResult rerank = s.search(q, SearchMode.RERANK, 3, true);   // by default, hybrid's top hits
             Explanation e = rerank.hits().get(0).explanation().orElseThrow();
             assertEquals(rerank.hits().get(0).score(), e.getValue().floatValue(), 1e-6);
-            assertTrue(e.toString().contains("cosine") && e.toString().contains("first-pass"), e.toString());
+            assertTrue(e.toString().contains("cosine") && e.toString().contains("first-pass")
+                    && e.toString().contains("reciprocal rank fusion"), e.toString());
         }
+        var bm25First = new HeedSearcher.Options(ReciprocalRankFusion.defaults(), 100, 0.5, SearchMode.BM25);
+        try (HeedSearcher s = HeedSearcher.open(index, Optional.of(model), bm25First)) {
+            String q = "the team and the band";
+            List<String> lexical = s.search(q, SearchMode.BM25, 100, false).hits().stream().map(SearchHit::id).toList();
+            SearchResult rerank = s.search(q, SearchMode.RERANK, 10, true);
+            assertTrue(rerank.hits().stream().allMatch(h -> lexical.contains(h.id())), "only BM25's hits");
+            assertFalse(rerank.hits().get(0).explanation().orElseThrow().toString().contains("reciprocal"));
+        }
+    }
+
+    @Test
+    void rerankRescoresOnlyBm25OrHybrid() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new HeedSearcher.Options(ReciprocalRankFusion.defaults(), 100, 0.5, SearchMode.DENSE));
     }
 
     @Test
