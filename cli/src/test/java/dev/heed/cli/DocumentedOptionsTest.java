@@ -70,7 +70,7 @@ class DocumentedOptionsTest {
                     Matcher m = OPTION.matcher(String.join(" ", java.util.Arrays.copyOfRange(words, w, words.length)));
                     while (m.find()) {
                         checked++;
-                        if (cl.getCommandSpec().findOption(m.group(1)) == null) {
+                        if (!hasOption(cl, m.group(1))) {
                             unknown.add(doc + ":" + (n + 1) + ": " + cl.getCommandSpec().qualifiedName() + " has no "
                                     + m.group(1));
                         }
@@ -80,6 +80,18 @@ class DocumentedOptionsTest {
         }
         assertTrue(checked > 100, "the docs show options: found " + checked);
         assertEquals(List.of(), unknown, "options the docs show that the command does not have");
+    }
+
+    /** Whether {@code cl} takes {@code name}: one of its options, or {@code --no-X} of a negatable {@code --X}. */
+    private static boolean hasOption(CommandLine cl, String name) {
+        if (cl.getCommandSpec().findOption(name) != null) {
+            return true;
+        }
+        if (!name.startsWith("--no-")) {
+            return false;
+        }
+        CommandLine.Model.OptionSpec positive = cl.getCommandSpec().findOption("--" + name.substring(5));
+        return positive != null && positive.negatable();
     }
 
     /** The heed command lines on line {@code n}: in code spans, or a shell line with its continuations. */
