@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Whole-process speed of `heed summarize` with the shipped aeslc model: the first N non-blank AESLC dev e-mails
+# (default 400) as JSON lines, beam 4 (the default search), batch 16; one warm-up run, then RUNS runs (default 5);
+# prints each run's wall seconds and the median's documents per second. Usage: bench/summarize/run.sh [N] [RUNS]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+n=${1:-400}
+runs=${2:-5}
+data=${AESLC_DEV:-$root/../shared/data/aeslc/dev.jsonl.gz}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+zcat -f "$data" | python3 -c "
+import json, sys
+n = int(sys.argv[1]); k = 0
+for line in sys.stdin:
+    d = json.loads(line)
+    if d['text'].strip():
+        print(json.dumps({'id': d['id'], 'text': d['text']})); k += 1
+        if k == n: break" "$n" > "$work/in.jsonl"
+times=()
+for r in $(seq 0 "$runs"); do
+  start=$(date +%s.%N)
+  "$root/bin/heed" summarize --quiet --batch-size 16 -i "$work/in.jsonl" -o "$work/out.jsonl"
+  end=$(date +%s.%N)
+  t=$(python3 -c "print(f'{$end - $start:.2f}')")
+  if [ "$r" -eq 0 ]; then echo "warm-up: $t s"; else echo "run $r: $t s"; times+=("$t"); fi
+done
+python3 -c "
+import statistics, sys
+ts = [float(x) for x in sys.argv[2:]]; n = int(sys.argv[1])
+m = statistics.median(ts)
+print(f'median {m:.2f} s over {len(ts)} runs: {n / m:.1f} documents/s (whole process, {n} documents, beam 4, batch 16)')" "$n" "${times[@]}"
