@@ -9,14 +9,14 @@ runs=${2:-5}
 data=${AESLC_DEV:-$root/../shared/data/aeslc/dev.jsonl.gz}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-zcat -f "$data" | python3 -c "
-import json, sys
+python3 -c "
+import gzip, json, sys
 n = int(sys.argv[1]); k = 0
-for line in sys.stdin:
-    d = json.loads(line)
-    if d['text'].strip():
-        print(json.dumps({'id': d['id'], 'text': d['text']})); k += 1
-        if k == n: break" "$n" > "$work/in.jsonl"
+with gzip.open(sys.argv[2], 'rt', encoding='utf-8') as f:
+    for line in f:
+        d = json.loads(line)
+        if d['text'].strip() and k < n:
+            print(json.dumps({'id': d['id'], 'text': d['text']})); k += 1" "$n" "$data" > "$work/in.jsonl"
 times=()
 for r in $(seq 0 "$runs"); do
   start=$(date +%s.%N)
