@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process speed of `heed summarize` with the shipped aeslc model: the first N non-blank AESLC dev e-mails
-# (default 400) as JSON lines, beam 4 (the default search), batch 16; one warm-up run, then RUNS runs (default 5);
+# (default 400) as JSON lines, beam 4 (See et al.; heed summarize is greedy by default), batch 16; one warm-up run, then RUNS runs (default 5);
 # prints each run's wall seconds and the median's documents per second. Usage: bench/summarize/run.sh [N] [RUNS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,7 +20,7 @@ with gzip.open(sys.argv[2], 'rt', encoding='utf-8') as f:
 times=()
 for r in $(seq 0 "$runs"); do
   start=$(date +%s.%N)
-  "$root/bin/heed" summarize --quiet --batch-size 16 -i "$work/in.jsonl" -o "$work/out.jsonl"
+  "$root/bin/heed" summarize --quiet --beam 4 --batch-size 16 -i "$work/in.jsonl" -o "$work/out.jsonl"
   end=$(date +%s.%N)
   t=$(python3 -c "print(f'{$end - $start:.2f}')")
   if [ "$r" -eq 0 ]; then echo "warm-up: $t s"; else echo "run $r: $t s"; times+=("$t"); fi
