@@ -10,6 +10,7 @@ import dev.heed.tasks.summarization.SummarizationData;
 import dev.heed.tasks.summarization.SummarizationModel;
 import dev.heed.tasks.summarization.Summary;
 import dev.heed.tasks.summarization.SummaryScores;
+import dev.heed.text.NoTokensException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Option;
                 + " summary and against all references (best F per measure) side by side, LEAD-1 (the first line of"
                 + " the document) in the same table; the share of repeated trigrams and of words found in the"
                 + " document (copied); speed in documents per second.",
-                "A blank document is scored as an empty summary and counted; documents longer than the model reads"
+                "A document with nothing visible (blank, or only invisible characters) is scored as an empty summary and counted; documents longer than the model reads"
                 + " are cut to their first subwords and counted."})
 final class EvalSummarizationCommand implements Callable<Integer> {
 
@@ -76,7 +77,7 @@ final class EvalSummarizationCommand implements Callable<Integer> {
             List<String> out = new ArrayList<>(Collections.nCopies(corpus.size(), ""));
             List<Integer> nonEmpty = new ArrayList<>();
             for (int i = 0; i < corpus.size(); i++) {
-                if (!corpus.texts().get(i).isBlank()) {
+                if (!NoTokensException.hasNoVisibleText(corpus.texts().get(i))) {
                     nonEmpty.add(i);
                 }
             }
@@ -103,7 +104,7 @@ final class EvalSummarizationCommand implements Callable<Integer> {
             int beam = options.beam();
             String search = beam == 1 ? "greedy" : "beam " + beam;
             PrintWriter w = spec.commandLine().getOut();
-            w.printf("model %s on %s: %,d documents (%,d blank, scored as empty summaries; %,d cut to the first %d"
+            w.printf("model %s on %s: %,d documents (%,d empty or invisible-only, scored as empty summaries; %,d cut to the first %d"
                     + " subwords), %s, length penalty %s, no-repeat-ngram %d%n", loaded.name(), data, corpus.size(),
                     corpus.size() - nonEmpty.size(), cut, loaded.maxSourceTokens(), search,
                     options.lengthPenalty(), options.noRepeatNgram());

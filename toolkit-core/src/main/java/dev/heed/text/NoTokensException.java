@@ -28,6 +28,16 @@ public class NoTokensException extends IllegalArgumentException {
         return indexes;
     }
 
+    /**
+     * Whether {@code text} holds nothing to read: only whitespace, control and invisible format characters (U+200B,
+     * U+2063, ...). The models refuse such texts (blank) or find no tokens in them; callers that score a corpus give
+     * such a line an empty output.
+     */
+    public static boolean hasNoVisibleText(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL);
+    }
+
     /** Why {@code text} gets no answer, for people: its characters as code points and what is wrong. */
     public static String reason(String text) {
         return "the text (" + codePoints(text) + ") has no words or tokens for the model to read";

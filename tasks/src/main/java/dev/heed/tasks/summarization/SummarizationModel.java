@@ -114,7 +114,7 @@ public final class SummarizationModel implements AutoCloseable {
                 throw new IllegalArgumentException("empty text: nothing to summarize");
             }
             SubwordEncoding encoding = codec.encode(text);
-            if (encoding.size() == 0 || isInvisible(text)) {
+            if (encoding.size() == 0 || NoTokensException.hasNoVisibleText(text)) {
                 empty.add(i);
             }
             if (encoding.size() > maxSourceTokens && policy == LongInputPolicy.REJECT) {
@@ -155,11 +155,6 @@ public final class SummarizationModel implements AutoCloseable {
         }
         return new Summary(decoded.text(), best.score(), alignment, best.copyShares(), nBest, encoding.size(),
                 encoding.size() - read, !best.ended());
-    }
-
-    private static boolean isInvisible(String text) {
-        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL);
     }
 
     @Override

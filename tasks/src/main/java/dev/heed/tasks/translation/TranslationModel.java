@@ -104,8 +104,7 @@ public final class TranslationModel implements AutoCloseable {
      * line an empty translation.
      */
     public static boolean isEmptyText(String text) {
-        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL);
+        return NoTokensException.hasNoVisibleText(text);
     }
 
     /** The translation of {@code text} by beam search of 5. */
