@@ -45,6 +45,7 @@ final class EmbedCommand implements Callable<Integer> {
         EmbeddingOptions options = new EmbeddingOptions(DeviceSelection.resolve(DeviceChoice.parse(io.device)).device(),
                 Optional.ofNullable(pooling), LongInputPolicy.parse(longInput));
         try (SentenceEmbedder embedder = SentenceEmbedder.load(model, options)) {
+            PhaseTimings.mark("model");
             return BatchCommandSupport.runExporting(io, export, spec, embedder.exportsAttention(),
                     embedder.modelName(),
                     "their lines say how many tokens were left out (\"truncated_tokens\"); --long-input reject"

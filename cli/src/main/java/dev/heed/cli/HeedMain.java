@@ -9,7 +9,12 @@ public final class HeedMain {
     }
 
     public static void main(String[] args) {
+        PhaseTimings.mainEntered();
         EngineSetup.configure();
-        System.exit(HeedCommand.commandLine().execute(args));
+        EnginePreload.startFor(args);
+        int code = HeedCommand.commandLine().execute(args);
+        PhaseTimings.mark("run");
+        PhaseTimings.print(System.err);
+        System.exit(code);
     }
 }

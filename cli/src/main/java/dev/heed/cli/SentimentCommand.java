@@ -39,6 +39,7 @@ final class SentimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (SentimentModel loaded = SentimentModel.load(model,
                 DeviceSelection.resolve(DeviceChoice.parse(io.device)).device())) {
+            PhaseTimings.mark("model");
             if (attention && !loaded.poolsByAttention()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--attention adds the pooling"
                         + " attention, and the " + loaded.encoderName() + " encoder of " + loaded.name()

@@ -66,6 +66,7 @@ final class SummarizeCommand implements Callable<Integer> {
         }
         try (SummarizationModel loaded = SummarizationModel.load(model,
                 DeviceSelection.resolve(DeviceChoice.parse(io.device)).device())) {
+            PhaseTimings.mark("model");
             return BatchCommandSupport.runExporting(io, export, spec, true, loaded.name(),
                     "their documents were longer than the model reads and were cut (\"truncated_tokens\"), or their"
                             + " summaries stopped at --max-length before ending (\"truncated\": true)",

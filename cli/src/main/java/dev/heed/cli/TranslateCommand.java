@@ -53,6 +53,7 @@ final class TranslateCommand implements Callable<Integer> {
         DecodeOptions options = search.decodeOptions(spec, maxLength, minLength, nBest);
         try (TranslationModel loaded = TranslationModel.load(model,
                 DeviceSelection.resolve(DeviceChoice.parse(io.device)).device())) {
+            PhaseTimings.mark("model");
             return BatchCommandSupport.runExporting(io, export, spec, loaded.exportsAttention(), loaded.name(),
                     "their translations stopped at the length limit (--max-length, or twice the source"
                             + " length plus 10) before ending (\"truncated\": true)",

@@ -2,15 +2,17 @@ package dev.heed.encoders;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
-import java.util.Collections;
 import dev.heed.engine.EngineArrays;
+import dev.heed.engine.GradientMode;
+import java.util.Collections;
 
 /**
  * Writes into an array's own memory. On the PyTorch engine {@code NDArray.set(Buffer)} does not copy: it makes
  * the tensor's storage the Java buffer it was given, which lives only as long as that one Java handle. A
  * parameter or gradient reached through another handle then points at memory the garbage collector frees, and
  * the next update writes into freed memory. These copy, through the engine's indexed assignment, and keep the
- * tensor's storage where it was. Stateless.
+ * tensor's storage where it was. The writes are not recorded for autograd, whatever the calling thread's grad mode
+ * ({@link GradientMode}). Stateless.
  */
 public final class InPlace {
 
@@ -19,7 +21,9 @@ public final class InPlace {
 
     /** Every element of {@code target} set to {@code value}. */
     public static void fill(NDArray target, float value) {
-        target.set(everything(target), value);
+        try (GradientMode.Scope write = GradientMode.off()) {
+            target.set(everything(target), value);
+        }
     }
 
     /** {@code target}'s elements replaced by {@code values} (row-major, exactly {@code target.size()} of them). */
@@ -27,7 +31,8 @@ public final class InPlace {
         if (values.length != target.size()) {
             throw new IllegalArgumentException(values.length + " values for an array of " + target.getShape());
         }
-        try (NDArray source = EngineArrays.of(target.getManager(), values, target.getShape())) {
+        try (GradientMode.Scope write = GradientMode.off();
+                NDArray source = EngineArrays.of(target.getManager(), values, target.getShape())) {
             target.set(everything(target), source.toType(target.getDataType(), false));
         }
     }
@@ -38,7 +43,9 @@ public final class InPlace {
             throw new IllegalArgumentException("cannot assign an array of " + source.getShape() + " to one of "
                     + target.getShape());
         }
-        target.set(everything(target), source);
+        try (GradientMode.Scope write = GradientMode.off()) {
+            target.set(everything(target), source);
+        }
     }
 
     private static NDIndex everything(NDArray target) {

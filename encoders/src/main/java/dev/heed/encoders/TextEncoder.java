@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
+import dev.heed.engine.GradientMode;
 
 /**
  * An encoder ready for inference: an initialized {@link EncoderBlock} with the manager that owns its
@@ -51,7 +52,9 @@ public final class TextEncoder implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this encoder is closed");
         }
-        return block.encode(store, ids, mask, false, capture);
+        try (GradientMode.Scope inference = GradientMode.off()) {
+            return block.encode(store, ids, mask, false, capture);
+        }
     }
 
     /** The encoder block. */

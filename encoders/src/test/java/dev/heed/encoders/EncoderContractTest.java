@@ -107,6 +107,44 @@ class EncoderContractTest {
         }
     }
 
+    /**
+     * libtorch's grad mode is per thread and on by default: a thread other than the one that created the engine
+     * (a worker, a server's request thread) must neither record a graph while encoding nor fail writing parameters.
+     */
+    @ParameterizedTest
+    @MethodSource("encoders")
+    void aFreshThreadEncodesWithoutRecordingAndWritesParametersInPlace(String name) throws Exception {
+        try (TextEncoder encoder = tiny(name)) {
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            boolean[] seen = new boolean[3];
+            Thread t = new Thread(() -> {
+                try (NDManager m = NDManager.newBaseManager()) {
+                    seen[0] = dev.heed.engine.GradientMode.recording();
+                    NDArray[] in = batch(m);
+                    EncoderOutput out = encoder.encode(in[0], in[1], false);
+                    NDArray result = out.states().or(out::pooled).orElseThrow();
+                    seen[1] = ai.djl.pytorch.jni.JniUtils.requiresGrad((ai.djl.pytorch.engine.PtNDArray) result);
+                    NDArray weight = encoder.block().getParameters().valueAt(0).getArray();
+                    float[] values = new float[(int) weight.size()];
+                    java.util.Arrays.fill(values, 0.25f);
+                    InPlace.overwrite(weight, values);
+                    seen[2] = dev.heed.engine.GradientMode.recording();
+                    assertEquals(0.25f, weight.toFloatArray()[0]);
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            t.start();
+            t.join();
+            if (failure.get() != null) {
+                throw new AssertionError(name + " on a fresh thread", failure.get());
+            }
+            assertTrue(seen[0], "a fresh libtorch thread records by default (what this test guards against)");
+            assertFalse(seen[1], name + ": the states of an inference call must not require a gradient");
+            assertTrue(seen[2], "the thread's own grad mode is restored after each call");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("encoders")
     void paddingDoesNotChangeTheOutputsOfRealTokens(String name) {

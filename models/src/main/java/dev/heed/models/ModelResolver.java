@@ -1,5 +1,6 @@
 package dev.heed.models;
 
+import dev.heed.engine.NativeAllocator;
 import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelLoadException;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * and materialized, on first use, into {@code HEED_HOME/models/NAME-VERSION}: written to a temporary
  * folder and renamed into place, so concurrent first uses and interrupted extractions never leave a
  * half-written model. A cached model that fails verification is extracted again. No network is used.
+ * Resolving tunes glibc's allocator for libtorch first ({@link NativeAllocator#tune()}; opt out with
+ * {@code -Dheed.malloc.tune=false}).
  *
  * <p>Thread-safe; holds no open files.
  */
@@ -72,6 +75,7 @@ public final class ModelResolver {
      * @throws ModelLoadException when it is neither, or fails verification (the message says the fix)
      */
     public ModelDirectory resolve(String nameOrPath) throws ModelLoadException {
+        NativeAllocator.tune(); // every model load of the library passes here, before its first tensor
         Path path = Path.of(nameOrPath);
         if (Files.isDirectory(path)) {
             return ModelDirectory.open(path);

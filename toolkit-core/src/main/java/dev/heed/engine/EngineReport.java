@@ -38,6 +38,9 @@ public record EngineReport(Map<String, String> entries) {
         e.put("libtorch", engine.getVersion() + ", flavor " + flavorOf(libtorchPath));
         e.put("libtorch path", libtorchPath);
         e.put("gpus visible", Integer.toString(engine.getGpuCount()));
+        e.put("libtorch threads", ai.djl.pytorch.jni.JniUtils.getNumThreads() + " intra-op (" + IntraOpThreads.PROPERTY
+                + ")");
+        e.put("allocator", describe(NativeAllocator.tune()));
         DeviceSelection device = DeviceSelection.resolve(choice);
         e.put("device", device.device().getDeviceType()
                 + (device.device().isGpu() ? "(" + device.device().getDeviceId() + ")" : "") + " (" + device.reason() + ")");
@@ -48,6 +51,17 @@ public record EngineReport(Map<String, String> entries) {
         e.put("engine cache", Utils.getEngineCacheDir().toString());
         e.put("heed cache", heedHome.toString());
         return new EngineReport(e);
+    }
+
+    static String describe(NativeAllocator.Outcome outcome) {
+        return switch (outcome) {
+            case TUNED -> "glibc, tuned for libtorch (mmap threshold " + (NativeAllocator.MMAP_THRESHOLD >> 20)
+                    + " MiB, trim threshold " + (NativeAllocator.TRIM_THRESHOLD >> 20) + " MiB, top pad "
+                    + (NativeAllocator.TOP_PAD >> 20) + " MiB; " + NativeAllocator.PROPERTY + "=false to keep glibc's)";
+            case USER_CHOSE -> "glibc, as the environment's MALLOC_*_ variables set it";
+            case DISABLED -> "glibc's defaults (" + NativeAllocator.PROPERTY + "=false)";
+            case UNSUPPORTED -> "not tuned (no glibc mallopt on this system)";
+        };
     }
 
     private static String libtorchPath() {

@@ -13,6 +13,8 @@ import dev.heed.encoders.EncoderProvider;
 import dev.heed.encoders.EncoderWeights;
 import dev.heed.encoders.Encoders;
 import dev.heed.encoders.InPlace;
+import dev.heed.engine.EngineArrays;
+import dev.heed.engine.GradientMode;
 import dev.heed.model.ComponentSpec;
 import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelLoadException;
@@ -32,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.heed.engine.EngineArrays;
 
 /**
  * A trained sentiment classifier, loaded by name or path: {@code predict(String)} and
@@ -119,6 +120,12 @@ public final class SentimentModel implements AutoCloseable {
      *     special tokens): nothing to decide on
      */
     public List<SentimentPrediction> predict(List<String> texts, boolean attention) {
+        try (GradientMode.Scope inference = GradientMode.off()) {
+            return predictBatch(texts, attention);
+        }
+    }
+
+    private List<SentimentPrediction> predictBatch(List<String> texts, boolean attention) {
         if (closed) {
             throw new IllegalStateException("this model is closed");
         }

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.heed.engine.EngineArrays;
+import dev.heed.engine.GradientMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
-import dev.heed.engine.EngineArrays;
 
 /**
  * Batched beam search (greedy at beam 1) over a {@link Seq2SeqBlock}. Each input gets {@code beam} rows; every
@@ -42,6 +43,13 @@ public final class BeamSearch {
      * @param sources per input its ids, ending with {@code </s>}
      */
     public static List<List<Hypothesis>> search(Seq2SeqBlock model, NDManager manager, List<long[]> sources,
+            DecodeOptions options) {
+        try (GradientMode.Scope inference = GradientMode.off()) {
+            return run(model, manager, sources, options);
+        }
+    }
+
+    private static List<List<Hypothesis>> run(Seq2SeqBlock model, NDManager manager, List<long[]> sources,
             DecodeOptions options) {
         int inputs = sources.size();
         if (inputs == 0) {
