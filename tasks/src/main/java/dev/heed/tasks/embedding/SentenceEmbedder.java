@@ -11,7 +11,9 @@ import dev.heed.encoders.EncoderLoader;
 import dev.heed.encoders.TextEncoder;
 import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelLoadException;
+import dev.heed.engine.GradientMode;
 import dev.heed.models.ModelResolver;
+import dev.heed.tasks.batching.TokenBudget;
 import dev.heed.tasks.classification.BatchAlignments;
 import dev.heed.tasks.classification.TextVectorizer;
 import dev.heed.tasks.sentiment.SentimentModelWriter;
@@ -106,7 +108,9 @@ public final class SentenceEmbedder implements AutoCloseable {
     }
 
     /**
-     * The embeddings of {@code texts}, computed as one padded batch.
+     * The embeddings of {@code texts}, computed in padded batches of at most {@link TokenBudget#DEFAULT_TOKENS}
+     * tokens (a larger list runs as several forward passes; the vectors do not depend on how it is cut, within
+     * 1e-5).
      *
      * @throws TooLongException when a text is too long and the policy is {@code reject}
      */
@@ -142,6 +146,17 @@ public final class SentenceEmbedder implements AutoCloseable {
         if (!empty.isEmpty()) {
             throw new NoTokensException(empty, texts);
         }
+        List<Embedding> out = new ArrayList<>(texts.size());
+        try (GradientMode.Scope inference = GradientMode.off()) {
+            for (int[] piece : TokenBudget.pieces(rows.stream().mapToInt(r -> r.ids().length).toArray(),
+                    TokenBudget.DEFAULT_TOKENS)) {
+                out.addAll(embedPiece(rows.subList(piece[0], piece[1]), texts.subList(piece[0], piece[1]), attention));
+            }
+        }
+        return out;
+    }
+
+    private List<Embedding> embedPiece(List<TextVectorizer.Vectorized> rows, List<String> texts, boolean attention) {
         int length = rows.stream().mapToInt(r -> r.ids().length).max().orElse(1);
         long[] flat = new long[texts.size() * length];
         float[] mask = new float[texts.size() * length];

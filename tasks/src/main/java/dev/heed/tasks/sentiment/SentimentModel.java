@@ -19,6 +19,7 @@ import dev.heed.model.ComponentSpec;
 import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelLoadException;
 import dev.heed.models.ModelResolver;
+import dev.heed.tasks.batching.TokenBudget;
 import dev.heed.tasks.classification.BatchAlignments;
 import dev.heed.tasks.classification.ClassifierBlock;
 import dev.heed.tasks.classification.TextVectorizer;
@@ -135,6 +136,17 @@ public final class SentimentModel implements AutoCloseable {
         if (!empty.isEmpty()) {
             throw new NoTokensException(empty, texts);
         }
+        List<SentimentPrediction> predictions = new ArrayList<>(texts.size());
+        for (int[] piece : TokenBudget.pieces(inputs.stream().mapToInt(v -> v.ids().length).toArray(),
+                TokenBudget.DEFAULT_TOKENS)) {
+            predictions.addAll(predictPiece(inputs.subList(piece[0], piece[1]), texts.subList(piece[0], piece[1]),
+                    attention));
+        }
+        return predictions;
+    }
+
+    private List<SentimentPrediction> predictPiece(List<TextVectorizer.Vectorized> inputs, List<String> texts,
+            boolean attention) {
         int length = inputs.stream().mapToInt(v -> v.ids().length).max().orElse(1);
         long[] flat = new long[texts.size() * length];
         float[] mask = new float[texts.size() * length];

@@ -59,6 +59,20 @@ class SentenceEmbedderTest {
     }
 
     @Test
+    void aListLargerThanOneForwardPassKeepsItsOrderAndVectors() {
+        // 120 texts of 14 subwords or more: over 1,024 padded tokens, so embed runs several forward passes
+        List<String> texts = java.util.stream.IntStream.range(0, 120)
+                .mapToObj(i -> "Review number " + i + " says the film was " + (i % 2 == 0 ? "wonderful" : "dreadful")
+                        + (i % 7 == 0 ? ", and the long ending dragged on for far too many minutes." : "."))
+                .toList();
+        List<Embedding> all = embedder.embed(texts);
+        assertEquals(texts.size(), all.size());
+        for (int i : new int[] {0, 1, 59, 63, 119}) {
+            assertArrayEquals(embedder.embed(texts.get(i)).vector(), all.get(i).vector(), 1e-5f, "text " + i);
+        }
+    }
+
+    @Test
     void longInputsAreTruncatedAndCountedOrRejected() throws Exception {
         String longText = "word ".repeat(700);
         Embedding e = embedder.embed(longText);
