@@ -31,6 +31,7 @@ public final class ExecutorModels {
      * @throws IllegalStateException when the model cannot be loaded (the cause says why)
      */
     static Predictor predictor(TaskSettings settings) {
+        InferenceThreads.prepare();
         return settings.task().predictor(model(settings), settings);
     }
 
@@ -42,6 +43,7 @@ public final class ExecutorModels {
     private static AutoCloseable load(TaskSettings settings) {
         Path dir = localDirectory(settings);
         ModelFingerprint.verify(dir, settings.sha256(), settings.model());
+        InferenceThreads.prepare();
         long start = System.nanoTime();
         try {
             AutoCloseable model = settings.task().load(dir.toString(), settings);

@@ -73,6 +73,7 @@ final class RowPredictions implements MapPartitionsFunction<Row, Row> {
             }
 
             private List<Row> predict(List<Row> batch) {
+                InferenceThreads.prepare(); // a task's iterator may be pulled on another thread than the one it began on
                 if (predictor == null) {
                     predictor = ExecutorModels.predictor(settings);
                     if (settings.attention()
