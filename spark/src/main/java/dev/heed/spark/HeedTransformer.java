@@ -29,7 +29,7 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Each partition is predicted in batches of {@code batchSize}; each executor JVM loads the model once (after
  * checking its sha256 against the driver's, {@link ModelFingerprint}) and its tasks share it. A model directory
- * is shipped to the executors with {@code SparkContext.addFile} unless {@code shipModel} is false (then every node
+ * is shipped to the executors as an archive ({@code SparkContext.addArchive}) unless {@code shipModel} is false (then every node
  * must see it at the same path); a named model comes from the models in the jar.
  *
  * <p>Errors: {@link #transform} throws {@link IllegalArgumentException} on the driver for a missing or non-string
@@ -65,7 +65,7 @@ public abstract class HeedTransformer extends Transformer implements DefaultPara
         modelSha256 = new Param<>(this, "modelSha256",
                 "the expected sha256 of the model's model.json; empty: the driver's copy decides");
         shipModel = new BooleanParam(this, "shipModel",
-                "ship a model directory to the executors with SparkContext.addFile (false: a shared path)");
+                "ship a model directory to the executors as an archive (false: a shared path)");
         batchSize = new IntParam(this, "batchSize", "records per model call (>= 1)");
         device = new Param<>(this, "device", "cpu, gpu or auto");
         setDefault(inputCol, "text");
@@ -254,7 +254,7 @@ public abstract class HeedTransformer extends Transformer implements DefaultPara
         if (!expected.isEmpty()) {
             ModelFingerprint.verify(dir, expected, name);
         }
-        String shipped = isDirectory && (Boolean) getOrDefault(shipModel) ? ModelShipping.ship(spark, dir) : "";
+        String shipped = isDirectory && (Boolean) getOrDefault(shipModel) ? ModelShipping.ship(spark, dir, sha) : "";
         String where = isDirectory ? dir.toAbsolutePath().toString() : name;
         return settings(new TaskSettings(task(), where, sha, shipped, integer(batchSize),
                 !string(attentionCol).isEmpty(), string(device), "", "truncate", 0, 0));

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param task the task
  * @param model a named model or a directory path as the driver saw it
  * @param sha256 the model's {@link ModelFingerprint}, which every executor checks before loading
- * @param shippedName when non-empty, the model directory was added with {@code SparkContext.addFile} under this
+ * @param shippedName when non-empty, the model directory was shipped as an archive ({@code SparkContext.addArchive}) under this
  *     name and executors read it from {@code SparkFiles.get(shippedName)}
  * @param batchSize records per model call, at least 1
  * @param attention whether to hand out each answer's alignment
