@@ -36,6 +36,7 @@ final class HeedSparkJob {
     }
 
     static Summary run(SparkSession spark, JobOptions o) throws java.io.IOException {
+        refuseExisting(spark, o.output(), o.errors(), o.attentionOut());
         TaskSettings settings = o.transformer().settings(spark);
         int partitions = o.partitions() > 0 ? o.partitions() : spark.sparkContext().defaultParallelism();
         JavaRDD<SourceLine> source = o.inputFormat().equals("parquet") ? SourceLines.parquet(spark, o.input())
@@ -54,6 +55,20 @@ final class HeedSparkJob {
             return new Summary(written + failed, written, failed);
         } finally {
             lines.unpersist(false);
+        }
+    }
+
+    /** Nothing is written when any output already exists (Spark would refuse only when it comes to write it). */
+    private static void refuseExisting(SparkSession spark, String... paths) throws java.io.IOException {
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        for (String p : paths) {
+            if (p != null) {
+                org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
+                if (path.getFileSystem(conf).exists(path)) {
+                    throw new java.nio.file.FileAlreadyExistsException(p, null, "already exists: choose new"
+                            + " --output, --errors and --attention-out directories, or remove it");
+                }
+            }
         }
     }
 

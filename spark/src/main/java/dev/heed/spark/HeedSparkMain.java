@@ -117,11 +117,21 @@ public final class HeedSparkMain implements Callable<Integer> {
         CommandLine cli = new CommandLine(new HeedSparkMain());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("heed-spark: " + describe(e));
-            return e instanceof IllegalArgumentException ? 2
-                    : e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("model") ? 3
-                    : e instanceof java.io.IOException || e instanceof org.apache.spark.sql.AnalysisException ? 4 : 5;
+            return exitCode(e);
         });
         return cli.execute(args);
+    }
+
+    /** 3 for a model that cannot be found, loaded or verified (on the driver or an executor), else by kind. */
+    static int exitCode(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof dev.heed.model.ModelLoadException || String.valueOf(t.getMessage()).contains("sha256")
+                    || t instanceof IllegalStateException && String.valueOf(t.getMessage()).startsWith("cannot load model")) {
+                return 3;
+            }
+        }
+        return e instanceof IllegalArgumentException ? 2
+                : e instanceof java.io.IOException || e instanceof org.apache.spark.sql.AnalysisException ? 4 : 5;
     }
 
     private static String describe(Throwable e) {

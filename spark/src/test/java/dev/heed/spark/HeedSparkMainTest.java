@@ -171,12 +171,16 @@ class HeedSparkMainTest {
     }
 
     @Test
-    void anExistingOutputIsAnIoErrorAndAnUnknownTaskAUsageError() throws Exception {
+    void exitCodesAreTheCommands() throws Exception {
         Path input = tmp.resolve("one.txt");
         Files.writeString(input, "fine\n");
         Files.createDirectories(tmp.resolve("exists"));
         assertEquals(4, HeedSparkMain.run("sentiment", "-i", input.toString(), "-o", tmp.resolve("exists").toString(),
                 "-q"));
         assertEquals(2, HeedSparkMain.run("parse", "-i", input.toString(), "-o", tmp.resolve("x").toString()));
+        assertEquals(3, HeedSparkMain.run("sentiment", "--model", "no-such-model", "-i", input.toString(), "-o",
+                tmp.resolve("y").toString()));
+        assertEquals(3, HeedSparkMain.run("sentiment", "--model-sha256", "0".repeat(64), "-i", input.toString(), "-o",
+                tmp.resolve("z").toString()));
     }
 }
