@@ -1,6 +1,7 @@
 package dev.heed.cli;
 
 
+import dev.heed.tasks.records.EmbedPredictor;
 import dev.heed.engine.DeviceChoice;
 import dev.heed.engine.DeviceSelection;
 import dev.heed.tasks.embedding.EmbeddingOptions;

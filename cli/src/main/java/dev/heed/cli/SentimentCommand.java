@@ -1,5 +1,6 @@
 package dev.heed.cli;
 
+import dev.heed.tasks.records.SentimentPredictor;
 import dev.heed.engine.DeviceChoice;
 import dev.heed.engine.DeviceSelection;
 import dev.heed.tasks.sentiment.SentimentModel;

@@ -1,5 +1,6 @@
 package dev.heed.cli;
 
+import dev.heed.tasks.records.TranslatePredictor;
 import dev.heed.tasks.seq2seq.DecodeOptions;
 
 import dev.heed.engine.DeviceChoice;

@@ -136,7 +136,23 @@ public final class RecordReader implements Closeable {
         return switch (options.format()) {
             case TEXT -> text(n, text);
             case TSV -> tsv(n, text);
-            case JSONL -> jsonl(n, text);
+            case JSONL -> jsonl(n, text, options);
+        };
+    }
+
+    /**
+     * The outcome of one decoded line of plain text or JSON lines, by the same rules as {@link #next()}: for
+     * readers that split the input themselves (heed-spark reads a file's lines in parallel). Stateless.
+     *
+     * @param lineNumber the line's 1-based number in its input
+     * @param line the line, decoded, without its line terminator (and without a byte-order mark)
+     * @throws IllegalArgumentException for {@link RecordFormat#TSV}, whose rows need the header
+     */
+    public static ReadOutcome parseLine(long lineNumber, String line, ReaderOptions options) {
+        return switch (options.format()) {
+            case TEXT -> text(lineNumber, line);
+            case JSONL -> jsonl(lineNumber, line, options);
+            case TSV -> throw new IllegalArgumentException("a TSV row needs its header: read TSV with RecordReader");
         };
     }
 
@@ -145,7 +161,7 @@ public final class RecordReader implements Closeable {
         return counted.count();
     }
 
-    private ReadOutcome text(long n, String text) {
+    private static ReadOutcome text(long n, String text) {
         String id = Long.toString(n);
         if (text.isBlank()) {
             return RecordError.atLine(n, RecordError.EMPTY_TEXT, "line is empty or only whitespace");
@@ -175,7 +191,7 @@ public final class RecordReader implements Closeable {
         return new Record(n, id, text, fields, idColumn < 0);
     }
 
-    private ReadOutcome jsonl(long n, String line) {
+    private static ReadOutcome jsonl(long n, String line, ReaderOptions options) {
         String id = Long.toString(n);
         if (line.isBlank()) {
             return RecordError.atLine(n, RecordError.EMPTY_TEXT, "line is empty");

@@ -76,7 +76,8 @@ class EngineArraysTest {
 
     /** Receivers of {@code .create(} that are not NDManagers (factories of blocks, files). */
     static final Pattern CREATE = Pattern.compile("(\\w+(?:\\(\\))?)\\.create\\(");
-    static final List<String> NOT_MANAGERS = List.of("provider", "p", "Attentions", "Encoders", "factory", "Files");
+    static final List<String> NOT_MANAGERS = List.of("provider", "p", "Attentions", "Encoders", "factory", "Files",
+            "RowFactory");
 
     @Test
     void noMainSourceMakesAnEngineArrayFromJavaDataExceptThroughEngineArrays() throws IOException {

@@ -41,6 +41,20 @@ class RecordReaderTest {
     }
 
     @Test
+    void parseLineReadsEachLineAsTheReaderDoes() throws IOException {
+        List<String> lines = List.of("{\"id\":\"a\",\"text\":\"fine\",\"n\":1}", "{\"text\": \"broken",
+                "{\"id\":7,\"text\":\"  \"}", "[1]", "{\"text\":\"no id\"}", "", "{\"id\":{},\"text\":\"x\"}");
+        for (RecordFormat format : List.of(RecordFormat.JSONL, RecordFormat.TEXT)) {
+            ReaderOptions options = ReaderOptions.of(format);
+            List<ReadOutcome> read = readAll(utf8(String.join("\n", lines) + "\n"), options);
+            for (int i = 0; i < lines.size(); i++) {
+                assertEquals(read.get(i), RecordReader.parseLine(i + 1, lines.get(i), options), format + " line " + (i + 1));
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> RecordReader.parseLine(1, "a\tb", ReaderOptions.of(RecordFormat.TSV)));
+    }
+
+    @Test
     void plainTextGivesOneRecordPerLineWithLineNumbersAsIds() throws IOException {
         List<ReadOutcome> all = readAll(utf8("\uFEFFfirst line\r\nsecond\n\n   \nlast without newline"),
                 ReaderOptions.of(RecordFormat.TEXT));

@@ -1,4 +1,4 @@
-package dev.heed.cli;
+package dev.heed.tasks.records;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The predictor of {@code heed embed}: {@code {"vector": [...]}} per record, {@code truncated_tokens} when cut. */
-final class EmbedPredictor implements Predictor {
+public final class EmbedPredictor implements Predictor {
 
     private final SentenceEmbedder embedder;
     private final boolean export;
 
-    EmbedPredictor(SentenceEmbedder embedder, boolean export) {
+    public EmbedPredictor(SentenceEmbedder embedder, boolean export) {
         this.embedder = embedder;
         this.export = export;
     }

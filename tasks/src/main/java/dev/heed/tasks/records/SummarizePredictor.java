@@ -1,4 +1,4 @@
-package dev.heed.cli;
+package dev.heed.tasks.records;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,13 +21,13 @@ import java.util.Optional;
  * {@code "truncated_tokens"} for a cut document, {@code "truncated"} for a summary stopped at the length limit, and
  * {@code "copy"} (per summary token, {@code 1 - p_gen}) when attention is exported and the model copies.
  */
-final class SummarizePredictor implements Predictor {
+public final class SummarizePredictor implements Predictor {
 
     private final SummarizationModel model;
     private final DecodeOptions options;
     private final LongInputPolicy policy;
 
-    SummarizePredictor(SummarizationModel model, DecodeOptions options, LongInputPolicy policy) {
+    public SummarizePredictor(SummarizationModel model, DecodeOptions options, LongInputPolicy policy) {
         this.model = model;
         this.options = options;
         this.policy = policy;

@@ -1,4 +1,4 @@
-package dev.heed.cli;
+package dev.heed.tasks.records;
 
 import dev.heed.tasks.seq2seq.DecodeOptions;
 
@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** The predictor of {@code heed translate}: {@code {"translation","score"}} per record, plus {@code "nbest"}. */
-final class TranslatePredictor implements Predictor {
+public final class TranslatePredictor implements Predictor {
 
     private final TranslationModel model;
     private final DecodeOptions options;
 
-    TranslatePredictor(TranslationModel model, DecodeOptions options) {
+    public TranslatePredictor(TranslationModel model, DecodeOptions options) {
         this.model = model;
         this.options = options;
     }

@@ -1,4 +1,4 @@
-package dev.heed.cli;
+package dev.heed.tasks.records;
 
 import dev.heed.batch.Prediction;
 import dev.heed.io.Record;
@@ -15,17 +15,17 @@ import java.util.Set;
  * format characters) become {@code no_tokens} error records and the rest of the batch is still predicted
  * together. Stateless.
  */
-final class TokenlessTexts {
+public final class TokenlessTexts {
 
     /** A model's prediction over a batch, which may throw {@link NoTokensException}. */
-    interface BatchModel {
+    public interface BatchModel {
         List<Prediction> predict(List<Record> batch) throws Exception;
     }
 
     private TokenlessTexts() {
     }
 
-    static List<Prediction> predict(List<Record> batch, BatchModel model) throws Exception {
+    public static List<Prediction> predict(List<Record> batch, BatchModel model) throws Exception {
         try {
             return model.predict(batch);
         } catch (NoTokensException e) {

@@ -1,4 +1,4 @@
-package dev.heed.cli;
+package dev.heed.tasks.records;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,13 +17,13 @@ import java.util.Optional;
  * The predictor of {@code heed sentiment}: {@code {"label","score","probs"}} per record, and with attention
  * the tokens with their spans and pooling weights ({@code "attention"}).
  */
-final class SentimentPredictor implements Predictor {
+public final class SentimentPredictor implements Predictor {
 
     private final SentimentModel model;
     private final boolean attention;
     private final boolean export;
 
-    SentimentPredictor(SentimentModel model, boolean attention, boolean export) {
+    public SentimentPredictor(SentimentModel model, boolean attention, boolean export) {
         this.model = model;
         this.attention = attention;
         this.export = export;
