@@ -24,6 +24,7 @@ public final class Seq2SeqBlock extends AbstractBlock {
 
     private final EncoderBlock encoder;
     private final SequenceDecoder decoder;
+    private boolean encoderFrozen;
 
     public Seq2SeqBlock(EncoderBlock encoder, SequenceDecoder decoder) {
         encoder.spec().require(Capability.SEQUENCE_STATES, "translation");
@@ -49,9 +50,26 @@ public final class Seq2SeqBlock extends AbstractBlock {
         return decoder;
     }
 
+    /**
+     * Keeps the encoder's weights fixed from now on (a pretrained encoder under a decoder trained alone): its
+     * parameters take no gradient and it runs as in inference (no dropout). Call after the weights are loaded.
+     */
+    public void freezeEncoder() {
+        for (var p : encoder.getParameters()) {
+            p.getValue().freeze(true);
+        }
+        encoderFrozen = true;
+    }
+
+    /** Whether {@link #freezeEncoder()} was called. */
+    public boolean encoderFrozen() {
+        return encoderFrozen;
+    }
+
     /** Encodes {@code source} and makes it ready for the decoder. */
     public DecoderMemory remember(ParameterStore ps, NDArray source, NDArray mask, boolean training) {
-        return decoder.remember(ps, encoder.encode(ps, source, mask, training, false), source, mask, training);
+        return decoder.remember(ps, encoder.encode(ps, source, mask, training && !encoderFrozen, false), source, mask,
+                training);
     }
 
     /** Every decoder parameter under a stable name ({@code layer0_self_query_weight}, ...). */
