@@ -81,9 +81,17 @@ public final class Seq2SeqBlock extends AbstractBlock {
         return map;
     }
 
+    /**
+     * DJL protocol, as the class says; a fourth input, when given, is the encoder's states {@code (B, S, H)} for the
+     * sources, computed before (a frozen encoder's, see {@link FrozenEncoderCache}), and the encoder does not run.
+     */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        DecoderMemory memory = remember(ps, inputs.get(0), inputs.get(1), training);
+        DecoderMemory memory = inputs.size() > 3
+                ? decoder.remember(ps, new dev.heed.encoders.EncoderOutput(java.util.Optional.of(inputs.get(3)),
+                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of()), inputs.get(0),
+                        inputs.get(1), training)
+                : remember(ps, inputs.get(0), inputs.get(1), training);
         ForcedOutput forced = decoder.forced(ps, memory, inputs.get(2), training, false);
         NDList out = new NDList(forced.logits());
         forced.coverageLoss().ifPresent(out::add);

@@ -321,6 +321,7 @@ public final class Seq2SeqTrainer {
         long deadline = options.timeLimitMinutes() > 0
                 ? start + (long) (options.timeLimitMinutes() * 60e9) : Long.MAX_VALUE;
         boolean outOfTime = false;
+        try (FrozenEncoderCache cache = model.encoderFrozen() ? new FrozenEncoderCache(manager) : null) {
         for (int epoch = 1; epoch <= options.epochs() && !outOfTime; epoch++) {
             long epochStart = System.nanoTime();
             double lossSum = 0;
@@ -331,7 +332,15 @@ public final class Seq2SeqTrainer {
                     NDArray[] src = pad(step, sources, batch, false);
                     NDArray[] tgtIn = pad(step, targets, batch, true);
                     NDArray[] tgtOut = pad(step, targets, batch, false);
-                    NDList forced = trainer.forward(new NDList(src[0], src[1], tgtIn[0]));
+                    NDList input = new NDList(src[0], src[1], tgtIn[0]);
+                    if (cache != null) {
+                        int[] lengths = new int[batch.length];
+                        for (int b = 0; b < batch.length; b++) {
+                            lengths[b] = sources.get(batch[b]).length;
+                        }
+                        input.add(cache.states(model, step, batch, src[0], src[1], lengths));
+                    }
+                    NDList forced = trainer.forward(input);
                     NDArray loss = SequenceLoss.labelSmoothed(forced.get(0), tgtOut[0], tgtOut[1],
                             options.labelSmoothing());
                     if (forced.size() > 1 && options.coverageLossWeight() > 0 && epoch >= options.coverageFromEpoch()) {
@@ -392,6 +401,10 @@ public final class Seq2SeqTrainer {
                 break;
             }
         }
+        if (cache != null) {
+            progress.accept(cache.summary());
+        }
+        }
         String chosen = "epoch " + bestEpoch;
         if (recent.size() > 1) {
             WeightSnapshots.restore(model, WeightSnapshots.average(recent));
@@ -419,7 +432,10 @@ public final class Seq2SeqTrainer {
         return metric.score(hypotheses, dev.targets());
     }
 
-    /** Batches of pair indexes: shuffled, sorted by length within chunks of 50 batches, batches shuffled. */
+    /**
+     * Batches of pair indexes: shuffled, sorted by length (target first; source first over a pretrained encoder)
+     * within chunks of 50 batches, batches shuffled.
+     */
     private List<int[]> batches(List<long[]> sources, List<long[]> targets, Random random) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -430,8 +446,12 @@ public final class Seq2SeqTrainer {
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < order.size(); from += chunk) {
             List<Integer> part = new ArrayList<>(order.subList(from, Math.min(order.size(), from + chunk)));
-            part.sort(Comparator.comparingInt((Integer i) -> targets.get(i).length)
-                    .thenComparingInt(i -> sources.get(i).length));
+            // over a pretrained encoder, the encoder's cost dominates: pad sources least
+            part.sort(options.encoderInit().isPresent()
+                    ? Comparator.comparingInt((Integer i) -> sources.get(i).length)
+                            .thenComparingInt(i -> targets.get(i).length)
+                    : Comparator.comparingInt((Integer i) -> targets.get(i).length)
+                            .thenComparingInt(i -> sources.get(i).length));
             for (int b = 0; b < part.size(); b += options.batchSize()) {
                 batches.add(part.subList(b, Math.min(part.size(), b + options.batchSize())).stream()
                         .mapToInt(Integer::intValue).toArray());

@@ -63,7 +63,9 @@ public final class SummarizationModel implements AutoCloseable {
         ModelDirectory dir = new ModelResolver().resolve(nameOrPath);
         LoadedSeq2Seq loaded = LoadedSeq2Seq.open(dir, "summarization", device);
         Object trained = dir.manifest().components().get("vectorizer").config().get("maxSourceTokens");
-        int limit = Math.min(loaded.model().encoder().maxLength(), loaded.model().decoder().config().maxLength()) - 1;
+        int limit = loaded.vocabularies().source().sourceStartsWithBos()
+                ? loaded.model().encoder().maxLength() - 2              // [CLS] and [SEP] take a position each
+                : Math.min(loaded.model().encoder().maxLength(), loaded.model().decoder().config().maxLength()) - 1;
         int keep = trained instanceof Number n && n.intValue() > 0 ? Math.min(n.intValue(), limit) : limit;
         return new SummarizationModel(dir.manifest().name(), loaded, keep);
     }
