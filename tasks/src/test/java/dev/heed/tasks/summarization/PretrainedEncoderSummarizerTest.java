@@ -137,7 +137,7 @@ class PretrainedEncoderSummarizerTest {
             float[] now = r.model().encoder().namedParameters().get("embeddings.position_embeddings.weight")
                     .getArray().toFloatArray();
             assertArrayEquals(original, now, "a frozen encoder is not updated");
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | dev.heed.model.ModelLoadException e) {
             throw new IllegalStateException(e);
         }
     }
