@@ -86,12 +86,19 @@ final class Seq2SeqTrainingFlags {
      * @throws IllegalArgumentException naming the flag of a value out of range
      */
     Seq2SeqTrainingOptions options(int truncateSourceTo, float coverageLossWeight, int coverageFromEpoch) {
+        return options(truncateSourceTo, coverageLossWeight, coverageFromEpoch, null, false, 0f);
+    }
+
+    /** The trainer's options, the encoder started from the pretrained {@code encoderInit} when not null. */
+    Seq2SeqTrainingOptions options(int truncateSourceTo, float coverageLossWeight, int coverageFromEpoch,
+            String encoderInit, boolean freezeEncoder, float encoderLearningRate) {
         if (!vocabulary.equals("joint") && !vocabulary.equals("separate")) {
             throw new IllegalArgumentException("--vocabulary must be joint or separate, got '" + vocabulary + "'");
         }
         return new Seq2SeqTrainingOptions(encoder, encoderSettings, decoder, attention, decoderSettings, vocabSize,
                 epochs, batchSize, learningRate, warmup, labelSmoothing, clip, patience, averageLast, maxTrainTokens,
                 timeLimit, seed, java.util.Optional.ofNullable(init), clipByValue, vocabulary.equals("separate"),
-                truncateSourceTo, coverageLossWeight, coverageFromEpoch);
+                truncateSourceTo, coverageLossWeight, coverageFromEpoch, java.util.Optional.ofNullable(encoderInit),
+                freezeEncoder, encoderLearningRate);
     }
 }

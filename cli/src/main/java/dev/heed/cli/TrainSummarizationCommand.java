@@ -11,7 +11,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code heed train summarization}: a pointer-generator (or a plain encoder-decoder) from scratch. */
+/**
+ * {@code heed train summarization}: a pointer-generator (or a plain encoder-decoder) from scratch, or a Transformer
+ * decoder with copy over a pretrained BERT encoder ({@code --encoder-init}).
+ */
 @Command(name = "summarization", mixinStandardHelpOptions = true,
         description = {"Train a summarization model from scratch: an encoder with per-token states (bigru,"
                 + " transformer) feeding a GRU decoder with additive attention and, by default, a copy mechanism with"
@@ -19,6 +22,12 @@ import picocli.CommandLine.Option;
                 + " --attention multi-head) that copies by its last layer's cross-attention; a joint byte-level BPE; documents cut to their"
                 + " first --max-source-tokens subwords (counted); early stopping on dev ROUGE-1 (rouge-score F1 with"
                 + " stemming, greedy search), checkpoint averaging. Writes a model directory with its card.",
+                "Or over a pretrained encoder (--encoder-init all-minilm-l6-v2 or bge-small-en-v1.5, Rothe et al."
+                        + " 2020): its weights (fine-tuned, or fixed with --freeze-encoder) under a Transformer"
+                        + " decoder trained from scratch that copies, both sides in the encoder's WordPiece"
+                        + " vocabulary, the decoder's embeddings and tied output layer started from the encoder's;"
+                        + " the source reads [CLS] pieces [SEP]. --init, by contrast, continues a summarization"
+                        + " model.",
                 "Data: JSON lines {\"text\",\"summary\"[,\"references\"]} (or .gz), e.g."
                         + " ../shared/data/aeslc/train.jsonl.gz."})
 final class TrainSummarizationCommand implements Callable<Integer> {
@@ -57,6 +66,21 @@ final class TrainSummarizationCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     int maxSourceTokens;
 
+    @Option(names = "--encoder-init", paramLabel = "MODEL", description = "Start the encoder from this pretrained"
+            + " BERT-family model (a name such as all-minilm-l6-v2 or bge-small-en-v1.5, or a directory): its"
+            + " architecture, weights and WordPiece tokenizer (the vocabulary of both sides); the decoder is a"
+            + " Transformer trained from scratch (3 layers of the encoder's size; --set-decoder to change), with copy."
+            + " --init instead continues a summarization model.")
+    String encoderInit;
+
+    @Option(names = "--freeze-encoder", description = "With --encoder-init: keep the pretrained encoder fixed and"
+            + " train the decoder only (cheaper per update).")
+    boolean freezeEncoder;
+
+    @Option(names = "--encoder-lr", defaultValue = "0", paramLabel = "RATE", description = "With --encoder-init:"
+            + " the encoder's own peak learning rate (its own Adam, same schedule); 0 = --lr (default).")
+    float encoderLearningRate;
+
     @CommandLine.Mixin
     Seq2SeqTrainingFlags flags = new Seq2SeqTrainingFlags();
 
@@ -69,6 +93,15 @@ final class TrainSummarizationCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-source-tokens must be >= 2, got "
                     + maxSourceTokens);
         }
+        if (encoderInit != null) {
+            var parsed = spec.commandLine().getParseResult();
+            if (!parsed.hasMatchedOption("--decoder")) {
+                flags.decoder = "transformer";
+            }
+            if (!parsed.hasMatchedOption("--attention")) {
+                flags.attention = "multi-head";
+            }
+        }
         if (copy) {
             flags.decoderSettings.putIfAbsent("copy", "true");
         }
@@ -78,7 +111,8 @@ final class TrainSummarizationCommand implements Callable<Integer> {
         }
         Seq2SeqTrainingOptions options;
         try {
-            options = flags.options(maxSourceTokens, withCoverage ? coverageLoss : 0f, coverageFromEpoch);
+            options = flags.options(maxSourceTokens, withCoverage ? coverageLoss : 0f, coverageFromEpoch, encoderInit,
+                    freezeEncoder, encoderLearningRate);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -67,7 +67,8 @@ public final class BeamSearch {
         for (int b = 0; b < inputs; b++) {
             lengths[b] = sources.get(b).length;
             sourceLength = Math.max(sourceLength, lengths[b]);
-            limits[b] = Math.max(options.minLength() + 1, Math.min(options.maxLength(), 2 * lengths[b] + 10));
+            limits[b] = Math.min(model.decoder().config().maxLength(),     // the decoder cannot step further
+                    Math.max(options.minLength() + 1, Math.min(options.maxLength(), 2 * lengths[b] + 10)));
         }
         try (NDManager m = manager.newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);

@@ -45,6 +45,10 @@ public final class CrossAttentionAlignments {
             int[] wordIds = part.source().wordIds();
             for (int i = 0; i < part.source().size(); i++) {
                 Token t = part.source().tokens().get(i);
+                if (t.special()) {                            // [CLS] before a pretrained encoder's source
+                    sourceTokens.add(AlignmentToken.special(t.normalized(), part.sourceOffset() + t.start()));
+                    continue;
+                }
                 int word = sourceWords + Math.max(0, wordIds[i]);
                 maxWord = Math.max(maxWord, word);
                 int from = part.sourceOffset() + t.start();
@@ -61,7 +65,7 @@ public final class CrossAttentionAlignments {
             for (int i = 0; i < ids.length; i++) {
                 String piece = targetVocabulary.piece((int) ids[i]);
                 Span span = part.target().spans().get(i);
-                if (previous == null || startsWord(previous, piece)) {
+                if (previous == null || targetVocabulary.startsWord(previous, piece)) {
                     word++;
                 }
                 previous = piece;
@@ -117,18 +121,6 @@ public final class CrossAttentionAlignments {
             }
         }
         return Optional.of(shares);
-    }
-
-    /** A byte-level piece starts a word after a space, and where letters or digits meet other characters. */
-    private static boolean startsWord(String previous, String piece) {
-        if (piece.startsWith("\u0120")) {
-            return true;
-        }
-        return wordy(previous.charAt(previous.length() - 1)) != wordy(piece.charAt(0));
-    }
-
-    private static boolean wordy(char c) {
-        return Character.isLetterOrDigit(c) || c > 0x7F;
     }
 
     /**

@@ -24,6 +24,7 @@ public final class Seq2SeqBlock extends AbstractBlock {
 
     private final EncoderBlock encoder;
     private final SequenceDecoder decoder;
+    private boolean encoderFrozen;
 
     public Seq2SeqBlock(EncoderBlock encoder, SequenceDecoder decoder) {
         encoder.spec().require(Capability.SEQUENCE_STATES, "translation");
@@ -49,9 +50,26 @@ public final class Seq2SeqBlock extends AbstractBlock {
         return decoder;
     }
 
+    /**
+     * Keeps the encoder's weights fixed from now on (a pretrained encoder under a decoder trained alone): its
+     * parameters take no gradient and it runs as in inference (no dropout). Call after the weights are loaded.
+     */
+    public void freezeEncoder() {
+        for (var p : encoder.getParameters()) {
+            p.getValue().freeze(true);
+        }
+        encoderFrozen = true;
+    }
+
+    /** Whether {@link #freezeEncoder()} was called. */
+    public boolean encoderFrozen() {
+        return encoderFrozen;
+    }
+
     /** Encodes {@code source} and makes it ready for the decoder. */
     public DecoderMemory remember(ParameterStore ps, NDArray source, NDArray mask, boolean training) {
-        return decoder.remember(ps, encoder.encode(ps, source, mask, training, false), source, mask, training);
+        return decoder.remember(ps, encoder.encode(ps, source, mask, training && !encoderFrozen, false), source, mask,
+                training);
     }
 
     /** Every decoder parameter under a stable name ({@code layer0_self_query_weight}, ...). */
@@ -63,9 +81,17 @@ public final class Seq2SeqBlock extends AbstractBlock {
         return map;
     }
 
+    /**
+     * DJL protocol, as the class says; a fourth input, when given, is the encoder's states {@code (B, S, H)} for the
+     * sources, computed before (a frozen encoder's, see {@link FrozenEncoderCache}), and the encoder does not run.
+     */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        DecoderMemory memory = remember(ps, inputs.get(0), inputs.get(1), training);
+        DecoderMemory memory = inputs.size() > 3
+                ? decoder.remember(ps, new dev.heed.encoders.EncoderOutput(java.util.Optional.of(inputs.get(3)),
+                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of()), inputs.get(0),
+                        inputs.get(1), training)
+                : remember(ps, inputs.get(0), inputs.get(1), training);
         ForcedOutput forced = decoder.forced(ps, memory, inputs.get(2), training, false);
         NDList out = new NDList(forced.logits());
         forced.coverageLoss().ifPresent(out::add);

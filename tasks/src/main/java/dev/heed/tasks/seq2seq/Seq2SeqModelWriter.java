@@ -30,7 +30,8 @@ import java.util.Map;
  */
 public final class Seq2SeqModelWriter {
 
-    /** The name of the vectorizer component: byte-level BPE. */
+    /** The name of the vectorizer component of a learned vocabulary: byte-level BPE ({@code wordpiece} over a
+     *  pretrained encoder). */
     public static final String CODEC = "byte-bpe";
 
     private Seq2SeqModelWriter() {
@@ -66,7 +67,14 @@ public final class Seq2SeqModelWriter {
                 EncoderConfigs.toMap(result.model().encoder().config())));
         DecoderConfig decoder = result.model().decoder().config();
         components.put("decoder", new ComponentSpec(decoder.type(), EncoderConfigs.toMap(decoder)));
-        components.put("vectorizer", new ComponentSpec(CODEC, vectorizer));
+        Map<String, Object> vectorizerConfig = new LinkedHashMap<>(vectorizer);
+        if (options.encoderInit().isPresent()) {
+            // which pretrained encoder and tokenizer this model stands on; its weights, fine-tuned, are in this model
+            vectorizerConfig.put("pretrainedEncoder", options.encoderInit().get());
+            vectorizerConfig.put("encoderFrozen", options.freezeEncoder());
+            vectorizerConfig.put("idOrder", "BERT's ids with 1..3 and 100..102 swapped ([UNK] [CLS] [SEP] at 1..3)");
+        }
+        components.put("vectorizer", new ComponentSpec(result.vocabularies().source().kind(), vectorizerConfig));
         Provenance provenance = new Provenance(HeedVersion.heed(), GitCommit.current(), options.seed(),
                 "sha256:" + Sha256.of(trainFile), HeedVersion.djl(), HeedVersion.libtorch(), result.seconds(), command,
                 Instant.now().toString());
@@ -81,6 +89,10 @@ public final class Seq2SeqModelWriter {
 
     /** How {@code v} is made, for a model card. */
     public static String describe(Vocabularies v) {
+        if (v.source().kind().equals(SubwordCodec.WORDPIECE)) {
+            return String.format("the pretrained encoder's WordPiece vocabulary of %,d pieces, shared by source and"
+                    + " target", v.source().size());
+        }
         return v.isJoint() ? String.format("a joint byte-level BPE of %,d pieces", v.source().size())
                 : String.format("separate byte-level BPE vocabularies of %,d (source) and %,d (target) pieces",
                         v.source().size(), v.target().size());

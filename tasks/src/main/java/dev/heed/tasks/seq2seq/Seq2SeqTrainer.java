@@ -106,44 +106,63 @@ public final class Seq2SeqTrainer {
                 throw new IOException("cannot continue from " + options.init().get() + ": " + e.getMessage(), e);
             }
         }
-        if (init.isEmpty()) {
+        Optional<ModelDirectory> pretrained = Optional.empty();
+        if (options.encoderInit().isPresent()) {
+            try {
+                pretrained = Optional.of(new ModelResolver().resolve(options.encoderInit().get()));
+            } catch (ModelLoadException e) {
+                throw new IOException("cannot start the encoder from " + options.encoderInit().get() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        if (init.isEmpty() && pretrained.isEmpty()) {
             ArchitectureCheck.requireFits(options, this::build); // before a vocabulary is learned or written
         }
-        try (Vocabularies vocabularies = openVocabularies(train, init, vocabularyDir)) {
+        try (Vocabularies vocabularies = pretrained.isPresent() ? pretrainedVocabulary(pretrained.get())
+                : openVocabularies(train, init, vocabularyDir)) {
+            SubwordCodec codec = vocabularies.source();
+            int keep = options.truncateSourceTo();
             List<long[]> sources = new ArrayList<>();
             List<long[]> targets = new ArrayList<>();
             int leftOut = 0;
             int truncated = 0;
             for (int i = 0; i < train.size(); i++) {
-                long[] s = SubwordCodec.withEos(vocabularies.source().encode(train.sources().get(i)).ids());
+                long[] pieces = codec.encode(train.sources().get(i)).ids();
                 long[] t = SubwordCodec.withEos(vocabularies.target().encode(train.targets().get(i)).ids());
-                if (options.truncateSourceTo() > 0 && s.length > options.truncateSourceTo() + 1) {
-                    s = SubwordCodec.withEos(Arrays.copyOf(s, options.truncateSourceTo()));
+                if (keep > 0 && pieces.length > keep) {
                     truncated++;
                 }
-                int sourceLimit = options.truncateSourceTo() > 0 ? options.truncateSourceTo() + 1
-                        : options.maxTrainTokens();
-                if (s.length > sourceLimit || t.length > options.maxTrainTokens() || s.length < 2 || t.length < 2) {
+                if ((keep == 0 && pieces.length + 1 > options.maxTrainTokens()) || t.length > options.maxTrainTokens()
+                        || pieces.length < 1 || t.length < 2) {
                     leftOut++;
                     continue;
                 }
-                sources.add(s);
+                sources.add(codec.source(pieces, keep));
                 targets.add(t);
             }
             progress.accept(String.format("%,d training pairs (%,d left out: empty or over %d subwords; %,d sources"
                     + " cut to their first %d subwords), %,d dev pairs, %.0f s so far", sources.size(), leftOut,
                     options.maxTrainTokens(), truncated, options.truncateSourceTo(), dev.size(), seconds(start)));
             List<long[]> devSources = dev.sources().stream()
-                    .map(s -> truncate(SubwordCodec.withEos(vocabularies.source().encode(s).ids()))).toList();
+                    .map(s -> codec.source(codec.encode(s).ids(), keep)).toList();
 
             Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
             Seq2SeqBlock model = init.isPresent() ? architecture(init.get())
+                    : pretrained.isPresent() ? buildOnPretrained(pretrained.get(), codec.size())
                     : build(vocabularies.source().size(), vocabularies.target().size());
             DecoderConfig decoderConfig = model.decoder().config();
-            ai.djl.training.optimizer.Adam.Builder adam = Optimizer.adam()
-                    .optLearningRateTracker(new InverseSqrtSchedule(options.learningRate(), options.warmupSteps()))
-                    .optBeta2(0.98f).optEpsilon(1e-9f);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam.build())
+            if (pretrained.isPresent() && (keep == 0 || keep + 2 > model.encoder().maxLength())) {
+                throw new IllegalArgumentException("the pretrained encoder reads at most " + model.encoder().maxLength()
+                        + " tokens ([CLS] and [SEP] included): cut the sources to at most "
+                        + (model.encoder().maxLength() - 2) + " (--max-source-tokens)");
+            }
+            Optimizer optimizer = adam(options.learningRate());
+            if (pretrained.isPresent() && options.encoderLearningRate() > 0) {
+                java.util.Set<String> encoderIds = new java.util.HashSet<>();
+                model.encoder().getParameters().forEach(p -> encoderIds.add(p.getValue().getId()));
+                optimizer = new SplitOptimizer(encoderIds, adam(options.encoderLearningRate()), optimizer);
+            }
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(optimizer)
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
             try (Model djl = Model.newInstance("translation")) {
                 djl.setBlock(model);
@@ -152,6 +171,9 @@ public final class Seq2SeqTrainer {
                     if (init.isPresent()) {
                         LoadedSeq2Seq.loadWeights(model, init.get());
                         progress.accept("continuing from the weights of " + init.get().path());
+                    }
+                    if (pretrained.isPresent()) {
+                        startFromPretrained(model, pretrained.get(), codec);
                     }
                     progress.accept(String.format("%s encoder + %s decoder (%s attention), %,d parameters",
                             model.encoder().spec().name(), decoderConfig.type(), decoderConfig.attention(),
@@ -163,6 +185,80 @@ public final class Seq2SeqTrainer {
                 throw new IOException(e.getMessage(), e);
             }
         }
+    }
+
+    private Optimizer adam(float peak) {
+        return Optimizer.adam().optLearningRateTracker(new InverseSqrtSchedule(peak, options.warmupSteps()))
+                .optBeta2(0.98f).optEpsilon(1e-9f).build();
+    }
+
+    /** The pretrained encoder's WordPiece tokenizer as the one vocabulary of both sides. */
+    private Vocabularies pretrainedVocabulary(ModelDirectory pretrained) throws IOException {
+        String file = pretrained.manifest().tokenizers().get("source");
+        if (file == null || pretrained.manifest().components().get("encoder") == null) {
+            throw new IOException(pretrained.path() + " is not a pretrained encoder: its model.json names no encoder"
+                    + " or no source tokenizer");
+        }
+        SubwordCodec codec = SubwordCodec.load(pretrained.resolve(file));
+        progress.accept(String.format("the %s vocabulary of %s (%,d pieces), shared by documents and summaries",
+                codec.kind(), pretrained.manifest().name(), codec.size()));
+        return Vocabularies.joint(codec);
+    }
+
+    /**
+     * The pretrained encoder (its config, with {@code --set} overrides such as dropout) under a Transformer decoder
+     * of the encoder's size: by default 3 layers, heads of 64, feed-forward 4x, the output tied to the target
+     * embeddings, which start as the encoder's word embeddings.
+     */
+    private Seq2SeqBlock buildOnPretrained(ModelDirectory pretrained, int vocabSize) {
+        dev.heed.model.ComponentSpec spec = pretrained.manifest().components().get("encoder");
+        Map<String, Object> settings = new LinkedHashMap<>(spec.config());
+        settings.putAll(options.encoderSettings());
+        dev.heed.encoders.EncoderProvider provider = Encoders.provider(spec.name());
+        EncoderBlock encoder = provider.create(provider.parse(settings));
+        if (!options.decoder().equals("transformer")) {
+            throw new IllegalArgumentException("a pretrained encoder is paired with a transformer decoder, not "
+                    + options.decoder());
+        }
+        int dim = encoder.spec().stateSize();
+        DecoderConfig defaults = new DecoderConfig("transformer", options.attention(), vocabSize, dim, dim, 3,
+                Math.max(1, dim / 64), 4 * dim, 256, 10, 0.1f, true, 200, false, false);
+        Map<String, Object> decoderSettings = new LinkedHashMap<>(options.decoderSettings());
+        decoderSettings.put("vocabSize", vocabSize);
+        return Seq2SeqBlock.of(encoder, EncoderConfigs.parse(defaults, decoderSettings));
+    }
+
+    /**
+     * Loads the pretrained encoder's weights, swaps its word-embedding rows as the codec swaps the special ids, starts
+     * the decoder's embeddings (and so its tied output layer) from them when the sizes agree (Rothe et al. 2020), and
+     * freezes the encoder when asked.
+     */
+    private void startFromPretrained(Seq2SeqBlock model, ModelDirectory pretrained, SubwordCodec codec)
+            throws IOException {
+        dev.heed.tensor.SafeTensorsFile weights = dev.heed.tensor.SafeTensorsFile.open(
+                pretrained.resolve(pretrained.manifest().weights()));
+        dev.heed.encoders.EncoderWeights.load(model.encoder(), weights, "");
+        Parameter words = model.encoder().namedParameters().get("embeddings.word_embeddings.weight");
+        float[] table = null;
+        if (words != null && codec.kind().equals(SubwordCodec.WORDPIECE)) {
+            long[] shape = words.getArray().getShape().getShape();
+            table = SubwordCodec.swapWordPieceRows(words.getArray().toFloatArray(), (int) shape[1]);
+            dev.heed.encoders.InPlace.overwrite(words.getArray(), table);
+        }
+        String embeddings = "decoder embeddings from scratch";
+        if (table != null && model.decoder() instanceof TransformerDecoder transformer
+                && transformer.embeddingWeight().getArray().getShape().equals(words.getArray().getShape())) {
+            dev.heed.encoders.InPlace.overwrite(transformer.embeddingWeight().getArray(), table);
+            embeddings = "decoder embeddings" + (model.decoder().config().tiedEmbeddings() ? " and output layer" : "")
+                    + " started from the encoder's word embeddings";
+        }
+        if (options.freezeEncoder()) {
+            model.freezeEncoder();
+        }
+        progress.accept(String.format("encoder %s from %s (%s), %s; %s", model.encoder().spec().name(),
+                pretrained.manifest().name(), pretrained.path(), options.freezeEncoder() ? "frozen"
+                        : "fine-tuned" + (options.encoderLearningRate() > 0
+                                ? " at peak learning rate " + options.encoderLearningRate() : ""), embeddings));
     }
 
     private Vocabularies openVocabularies(ParallelCorpus train, Optional<ModelDirectory> init, Path dir)
@@ -225,6 +321,7 @@ public final class Seq2SeqTrainer {
         long deadline = options.timeLimitMinutes() > 0
                 ? start + (long) (options.timeLimitMinutes() * 60e9) : Long.MAX_VALUE;
         boolean outOfTime = false;
+        try (FrozenEncoderCache cache = model.encoderFrozen() ? new FrozenEncoderCache(manager) : null) {
         for (int epoch = 1; epoch <= options.epochs() && !outOfTime; epoch++) {
             long epochStart = System.nanoTime();
             double lossSum = 0;
@@ -235,7 +332,15 @@ public final class Seq2SeqTrainer {
                     NDArray[] src = pad(step, sources, batch, false);
                     NDArray[] tgtIn = pad(step, targets, batch, true);
                     NDArray[] tgtOut = pad(step, targets, batch, false);
-                    NDList forced = trainer.forward(new NDList(src[0], src[1], tgtIn[0]));
+                    NDList input = new NDList(src[0], src[1], tgtIn[0]);
+                    if (cache != null) {
+                        int[] lengths = new int[batch.length];
+                        for (int b = 0; b < batch.length; b++) {
+                            lengths[b] = sources.get(batch[b]).length;
+                        }
+                        input.add(cache.states(model, step, batch, src[0], src[1], lengths));
+                    }
+                    NDList forced = trainer.forward(input);
                     NDArray loss = SequenceLoss.labelSmoothed(forced.get(0), tgtOut[0], tgtOut[1],
                             options.labelSmoothing());
                     if (forced.size() > 1 && options.coverageLossWeight() > 0 && epoch >= options.coverageFromEpoch()) {
@@ -296,6 +401,10 @@ public final class Seq2SeqTrainer {
                 break;
             }
         }
+        if (cache != null) {
+            progress.accept(cache.summary());
+        }
+        }
         String chosen = "epoch " + bestEpoch;
         if (recent.size() > 1) {
             WeightSnapshots.restore(model, WeightSnapshots.average(recent));
@@ -323,14 +432,10 @@ public final class Seq2SeqTrainer {
         return metric.score(hypotheses, dev.targets());
     }
 
-    /** A dev source cut like the training sources (its first subwords and {@code </s>}). */
-    private long[] truncate(long[] source) {
-        int keep = options.truncateSourceTo();
-        return keep > 0 && source.length > keep + 1 ? SubwordCodec.withEos(Arrays.copyOf(source, keep)) : source;
-    }
-
-
-    /** Batches of pair indexes: shuffled, sorted by length within chunks of 50 batches, batches shuffled. */
+    /**
+     * Batches of pair indexes: shuffled, sorted by length (target first; source first over a pretrained encoder)
+     * within chunks of 50 batches, batches shuffled.
+     */
     private List<int[]> batches(List<long[]> sources, List<long[]> targets, Random random) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -341,8 +446,12 @@ public final class Seq2SeqTrainer {
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < order.size(); from += chunk) {
             List<Integer> part = new ArrayList<>(order.subList(from, Math.min(order.size(), from + chunk)));
-            part.sort(Comparator.comparingInt((Integer i) -> targets.get(i).length)
-                    .thenComparingInt(i -> sources.get(i).length));
+            // over a pretrained encoder, the encoder's cost dominates: pad sources least
+            part.sort(options.encoderInit().isPresent()
+                    ? Comparator.comparingInt((Integer i) -> sources.get(i).length)
+                            .thenComparingInt(i -> targets.get(i).length)
+                    : Comparator.comparingInt((Integer i) -> targets.get(i).length)
+                            .thenComparingInt(i -> sources.get(i).length));
             for (int b = 0; b < part.size(); b += options.batchSize()) {
                 batches.add(part.subList(b, Math.min(part.size(), b + options.batchSize())).stream()
                         .mapToInt(Integer::intValue).toArray());

@@ -38,12 +38,33 @@ import java.util.Map;
  * @param coverageLossWeight lambda of the coverage loss of a decoder with coverage (See et al. 2017: 1.0)
  * @param coverageFromEpoch the coverage loss applies from this epoch on (the paper adds it for the last part of
  *     training); 1 = from the start
+ * @param encoderInit a pretrained encoder (name such as {@code all-minilm-l6-v2}, or directory) to start the
+ *     encoder from: its architecture, weights and WordPiece tokenizer, which becomes the one vocabulary of both
+ *     sides (Rothe et al. 2020); the decoder is trained from scratch, its embeddings start as the encoder's word
+ *     embeddings. Not with {@code init} (which continues a model of the same task)
+ * @param freezeEncoder with {@code encoderInit}: keep the pretrained encoder's weights fixed, train the decoder only
+ * @param encoderLearningRate with {@code encoderInit} and a trained encoder: the encoder's peak learning rate
+ *     (its own Adam, same schedule); 0 = {@code learningRate}
  */
 public record Seq2SeqTrainingOptions(String encoder, Map<String, String> encoderSettings, String decoder,
         String attention, Map<String, String> decoderSettings, int vocabSize, int epochs, int batchSize,
         float learningRate, int warmupSteps, float labelSmoothing, float clipNorm, int patience, int averageLast,
         int maxTrainTokens, double timeLimitMinutes, long seed, java.util.Optional<String> init, boolean clipByValue,
-        boolean separateVocabularies, int truncateSourceTo, float coverageLossWeight, int coverageFromEpoch) {
+        boolean separateVocabularies, int truncateSourceTo, float coverageLossWeight, int coverageFromEpoch,
+        java.util.Optional<String> encoderInit, boolean freezeEncoder, float encoderLearningRate) {
+
+    /** Options of a model trained from scratch or continued ({@code init}), no pretrained encoder. */
+    public Seq2SeqTrainingOptions(String encoder, Map<String, String> encoderSettings, String decoder,
+            String attention, Map<String, String> decoderSettings, int vocabSize, int epochs, int batchSize,
+            float learningRate, int warmupSteps, float labelSmoothing, float clipNorm, int patience, int averageLast,
+            int maxTrainTokens, double timeLimitMinutes, long seed, java.util.Optional<String> init,
+            boolean clipByValue, boolean separateVocabularies, int truncateSourceTo, float coverageLossWeight,
+            int coverageFromEpoch) {
+        this(encoder, encoderSettings, decoder, attention, decoderSettings, vocabSize, epochs, batchSize,
+                learningRate, warmupSteps, labelSmoothing, clipNorm, patience, averageLast, maxTrainTokens,
+                timeLimitMinutes, seed, init, clipByValue, separateVocabularies, truncateSourceTo, coverageLossWeight,
+                coverageFromEpoch, java.util.Optional.empty(), false, 0f);
+    }
 
     /** Options without source truncation or coverage loss (translation). */
     public Seq2SeqTrainingOptions(String encoder, Map<String, String> encoderSettings, String decoder,
@@ -75,6 +96,21 @@ public record Seq2SeqTrainingOptions(String encoder, Map<String, String> encoder
         if (truncateSourceTo < 0 || coverageLossWeight < 0 || coverageFromEpoch < 1) {
             throw new IllegalArgumentException("need truncateSourceTo >= 0, coverageLossWeight >= 0 and"
                     + " coverageFromEpoch >= 1");
+        }
+        java.util.Objects.requireNonNull(encoderInit, "encoderInit");
+        if (encoderInit.isPresent() && init.isPresent()) {
+            throw new IllegalArgumentException("--init continues a model of the same task and --encoder-init starts"
+                    + " from a pretrained encoder: give one of them");
+        }
+        if ((freezeEncoder || encoderLearningRate != 0) && encoderInit.isEmpty()) {
+            throw new IllegalArgumentException("--freeze-encoder and --encoder-lr need --encoder-init");
+        }
+        if (encoderLearningRate < 0 || (freezeEncoder && encoderLearningRate != 0)) {
+            throw new IllegalArgumentException("--encoder-lr must be >= 0, and is meaningless with --freeze-encoder");
+        }
+        if (encoderInit.isPresent() && separateVocabularies) {
+            throw new IllegalArgumentException("a pretrained encoder's WordPiece vocabulary serves both sides:"
+                    + " --vocabulary separate does not apply");
         }
         if (vocabSize < 300) {
             throw new IllegalArgumentException("vocabSize must be >= 300 (4 specials and 256 bytes come first), got "

@@ -18,8 +18,18 @@ import java.util.List;
 
 /**
  * Text to subword ids and back for sequence models, through a byte-level BPE {@code tokenizer.json} (any text
- * encodes without an unknown token). Ids 0..3 are {@code <pad> <unk> <s> </s>}. Decoding is done here, piece
- * by piece, so every output token gets its span in the output text.
+ * encodes without an unknown token) or a pretrained encoder's WordPiece {@code tokenizer.json} (BERT's: the
+ * summarizer over a pretrained encoder, Rothe et al. 2020). Ids 0..3 are {@code <pad> <unk> <s> </s>}. Decoding is
+ * done here, piece by piece, so every output token gets its span in the output text.
+ *
+ * <p>WordPiece: BERT's vocabulary has {@code [PAD] [UNK] [CLS] [SEP]} at ids 0, 100, 101, 102 and unused pieces
+ * at 1..3. The codec swaps ids 1..3 with 100..102 ({@link #wordPieceId}, its own inverse), so that here too 0..3
+ * are pad, unknown, start ({@code [CLS]}) and end ({@code [SEP]}), and every other part of the seq2seq machinery
+ * (padding, {@code <s>} first in the decoder, {@code </s>} ending a search) holds unchanged. The word embeddings
+ * of an encoder loaded from BERT weights must have the same rows swapped ({@link #swapWordPieceRows}). A source
+ * reads {@code [CLS] pieces [SEP]} as BERT was trained ({@link #source}); a target {@code pieces [SEP]}, and the
+ * decoder starts from {@code [CLS]}. Decoding joins {@code ##} pieces to the piece before and puts no space before
+ * closing punctuation. The unknown piece {@code [UNK]} is kept in encodings (byte-level BPE never makes one).
  *
  * <p>Thread-safe. Holds the native tokenizer: close it.
  */
@@ -30,10 +40,29 @@ public final class SubwordCodec implements AutoCloseable {
     public static final int BOS = 2;
     public static final int EOS = 3;
 
+    /** The kinds of vocabulary: {@code byte-bpe} (learned by Heed) and {@code wordpiece} (a pretrained BERT's). */
+    public static final String BYTE_BPE = "byte-bpe";
+    public static final String WORDPIECE = "wordpiece";
+
+    /** BERT's ids of {@code [UNK] [CLS] [SEP]}, swapped with 1..3. */
+    private static final int[] BERT_SPECIALS = {100, 101, 102};
+
     private final SubwordTokenizer tokenizer;
     private final List<String> vocabulary;
+    private final boolean wordPiece;
 
-    private SubwordCodec(SubwordTokenizer tokenizer, List<String> vocabulary) {
+    private SubwordCodec(SubwordTokenizer tokenizer, List<String> vocabulary, boolean wordPiece) {
+        this.wordPiece = wordPiece;
+        if (wordPiece) {
+            this.tokenizer = tokenizer;
+            this.vocabulary = vocabulary;
+            if (vocabulary.size() <= 103 || !vocabulary.subList(0, 4).equals(List.of("[PAD]", "[UNK]", "[CLS]",
+                    "[SEP]"))) {
+                throw new IllegalArgumentException(tokenizer.source() + " is not a BERT WordPiece vocabulary with"
+                        + " [PAD] [UNK] [CLS] [SEP] at ids 0, 100, 101, 102");
+            }
+            return;
+        }
         if (vocabulary.size() < 5 || !vocabulary.subList(0, 4).equals(BpeConfig.DEFAULT_SPECIALS)) {
             throw new IllegalArgumentException(tokenizer.source() + " does not start with the special tokens "
                     + BpeConfig.DEFAULT_SPECIALS + " of Heed's sequence models");
@@ -42,16 +71,113 @@ public final class SubwordCodec implements AutoCloseable {
         this.vocabulary = vocabulary;
     }
 
-    /** Loads a byte-level BPE {@code tokenizer.json} written by Heed. */
+    /**
+     * Loads a byte-level BPE {@code tokenizer.json} written by Heed, or a BERT WordPiece {@code tokenizer.json} (told
+     * apart by its model type).
+     */
     public static SubwordCodec load(Path tokenizerJson) throws IOException {
-        List<String> vocabulary = TokenizerJsonReader.bpeVocabulary(tokenizerJson);
+        com.fasterxml.jackson.databind.JsonNode model = dev.heed.json.HeedJson.readTree(tokenizerJson).path("model");
+        boolean isWordPiece = model.path("type").asText().equals("WordPiece");
+        List<String> vocabulary = isWordPiece ? wordPieceVocabulary(model.path("vocab"), tokenizerJson)
+                : TokenizerJsonReader.bpeVocabulary(tokenizerJson);
         SubwordTokenizer tokenizer = SubwordTokenizer.load(tokenizerJson, false);
         try {
-            return new SubwordCodec(tokenizer, vocabulary);
+            return new SubwordCodec(tokenizer, vocabulary, isWordPiece);
         } catch (IllegalArgumentException e) {
             tokenizer.close();
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** A WordPiece vocabulary by the codec's ids (BERT's with 1..3 and 100..102 swapped). */
+    private static List<String> wordPieceVocabulary(com.fasterxml.jackson.databind.JsonNode vocab, Path file)
+            throws IOException {
+        String[] pieces = new String[vocab.size()];
+        for (var it = vocab.fields(); it.hasNext(); ) {
+            var e = it.next();
+            int id = e.getValue().asInt(-1);
+            if (id < 0 || id >= pieces.length || pieces[id] != null) {
+                throw new IOException(file + ": vocabulary ids must be 0.." + (pieces.length - 1) + " without gaps");
+            }
+            pieces[id] = e.getKey();
+        }
+        List<String> out = new ArrayList<>(pieces.length);
+        for (int i = 0; i < pieces.length; i++) {
+            out.add(pieces[i < 104 ? wordPieceId(i) : i]);
+        }
+        return out;
+    }
+
+    /** The codec's id of BERT's id {@code id}, and the other way round: 1..3 and 100..102 swapped. */
+    public static int wordPieceId(int id) {
+        for (int k = 0; k < 3; k++) {
+            if (id == k + 1) {
+                return BERT_SPECIALS[k];
+            }
+            if (id == BERT_SPECIALS[k]) {
+                return k + 1;
+            }
+        }
+        return id;
+    }
+
+    /**
+     * Swaps the rows of a BERT word-embedding table {@code (V, D)} flattened in {@code rows} as the codec swaps the
+     * ids (see {@link #wordPieceId}); its own inverse.
+     */
+    public static float[] swapWordPieceRows(float[] rows, int dim) {
+        float[] out = rows.clone();
+        for (int k = 0; k < 3; k++) {
+            int a = k + 1;
+            int b = BERT_SPECIALS[k];
+            System.arraycopy(rows, a * dim, out, b * dim, dim);
+            System.arraycopy(rows, b * dim, out, a * dim, dim);
+        }
+        return out;
+    }
+
+    /** {@link #BYTE_BPE} or {@link #WORDPIECE}. */
+    public String kind() {
+        return wordPiece ? WORDPIECE : BYTE_BPE;
+    }
+
+    /** Whether a source starts with {@code <s>} ({@code [CLS]} of a pretrained BERT encoder). */
+    public boolean sourceStartsWithBos() {
+        return wordPiece;
+    }
+
+    /**
+     * A source as the encoder reads it: the first {@code keep} of {@code pieces} ({@code keep <= 0}: all), ended by
+     * {@code </s>} and, for WordPiece, started by {@code [CLS]}.
+     */
+    public long[] source(long[] pieces, int keep) {
+        int n = keep > 0 ? Math.min(keep, pieces.length) : pieces.length;
+        int lead = wordPiece ? 1 : 0;
+        long[] out = new long[n + lead + 1];
+        if (wordPiece) {
+            out[0] = BOS;
+        }
+        System.arraycopy(pieces, 0, out, lead, n);
+        out[out.length - 1] = EOS;
+        return out;
+    }
+
+    /**
+     * Whether {@code piece} starts a new word after {@code previous} (for alignments' word grouping): a byte-level
+     * piece after a space and where letters or digits meet other characters; a WordPiece unless it is {@code ##}.
+     */
+    public boolean startsWord(String previous, String piece) {
+        if (wordPiece) {
+            return !piece.startsWith("##");
+        }
+        if (piece.startsWith("\u0120")) {
+            return true;
+        }
+        return wordy(previous.charAt(previous.length() - 1)) != wordy(piece.charAt(0));
+    }
+
+    private static boolean wordy(char c) {
+        return Character.isLetterOrDigit(c) || c > 0x7F;
     }
 
     /** Learns a byte-level BPE of {@code vocabSize} pieces (case kept) from {@code texts}, writes it to {@code out}. */
@@ -90,13 +216,18 @@ public final class SubwordCodec implements AutoCloseable {
         SubwordEncoding encoding = tokenizer.encode(text);
         long[] all = encoding.ids();           // ids() and wordIds() copy: read them once (linear in the text)
         int[] allWords = encoding.wordIds();
+        if (wordPiece) {
+            for (int i = 0; i < all.length; i++) {
+                all[i] = wordPieceId((int) all[i]);
+            }
+        }
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < encoding.size(); i++) {
-            if (!encoding.tokens().get(i).special() && all[i] >= 4) {
+            if (!encoding.tokens().get(i).special() && (all[i] >= 4 || (wordPiece && all[i] == UNK))) {
                 keep.add(i);
             }
         }
-        if (keep.size() == encoding.size()) {
+        if (keep.size() == encoding.size() && !wordPiece) {
             return encoding;
         }
         long[] ids = new long[keep.size()];
@@ -120,6 +251,9 @@ public final class SubwordCodec implements AutoCloseable {
      * in front of the first word removed.
      */
     public Decoded decode(long[] ids) {
+        if (wordPiece) {
+            return decodeWordPiece(ids);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int[] ends = new int[ids.length];
         for (int i = 0; i < ids.length; i++) {
@@ -145,6 +279,39 @@ public final class SubwordCodec implements AutoCloseable {
             start = end;
         }
         return new Decoded(text, spans);
+    }
+
+    /** Closing punctuation written without a space before it. */
+    private static final String CLOSING = ".,!?;:)]}%'";
+    /** Opening punctuation written without a space after it. */
+    private static final String OPENING = "([{$'";
+
+    private Decoded decodeWordPiece(long[] ids) {
+        StringBuilder text = new StringBuilder();
+        List<Span> spans = new ArrayList<>(ids.length);
+        String previous = null;
+        for (long raw : ids) {
+            int id = (int) raw;
+            if (id < 0 || id >= vocabulary.size() || id == PAD || id == BOS || id == EOS) {
+                spans.add(new Span(text.length(), text.length()));
+                continue;
+            }
+            String piece = vocabulary.get(id);
+            boolean glued = piece.startsWith("##") && piece.length() > 2;
+            String surface = glued ? piece.substring(2) : piece;
+            boolean space = previous != null && !glued
+                    && !(surface.length() == 1 && CLOSING.indexOf(surface.charAt(0)) >= 0)
+                    && !(previous.length() == 1 && OPENING.indexOf(previous.charAt(0)) >= 0)
+                    && !(surface.equals("-") || previous.equals("-") || surface.equals("/") || previous.equals("/"));
+            if (space) {
+                text.append(' ');
+            }
+            int from = text.length();
+            text.append(surface);
+            spans.add(new Span(from, text.length()));
+            previous = surface;
+        }
+        return new Decoded(text.toString(), spans);
     }
 
     private static Span trimLeadingSpace(String text, int from, int to) {

@@ -62,6 +62,11 @@ public final class TransformerDecoder extends SequenceDecoder {
                 ? Optional.of(addChildBlock("generate", Linear.builder().setUnits(1).build())) : Optional.empty();
     }
 
+    /** The target embedding table {@code (V, D)} (the output layer's too when tied). */
+    public ai.djl.nn.Parameter embeddingWeight() {
+        return embedding.weight();
+    }
+
     @Override
     public DecoderConfig config() {
         return config;

@@ -63,7 +63,9 @@ public final class SummarizationModel implements AutoCloseable {
         ModelDirectory dir = new ModelResolver().resolve(nameOrPath);
         LoadedSeq2Seq loaded = LoadedSeq2Seq.open(dir, "summarization", device);
         Object trained = dir.manifest().components().get("vectorizer").config().get("maxSourceTokens");
-        int limit = Math.min(loaded.model().encoder().maxLength(), loaded.model().decoder().config().maxLength()) - 1;
+        int limit = loaded.vocabularies().source().sourceStartsWithBos()
+                ? loaded.model().encoder().maxLength() - 2              // [CLS] and [SEP] take a position each
+                : Math.min(loaded.model().encoder().maxLength(), loaded.model().decoder().config().maxLength()) - 1;
         int keep = trained instanceof Number n && n.intValue() > 0 ? Math.min(n.intValue(), limit) : limit;
         return new SummarizationModel(dir.manifest().name(), loaded, keep);
     }
@@ -122,8 +124,7 @@ public final class SummarizationModel implements AutoCloseable {
                         + maxSourceTokens + " this model reads (--long-input truncate keeps the first ones)");
             }
             encodings.add(encoding);
-            sources.add(SubwordCodec.withEos(Arrays.copyOf(encoding.ids(), Math.min(encoding.size(),
-                    maxSourceTokens))));
+            sources.add(codec.source(encoding.ids(), maxSourceTokens));
         }
         if (!empty.isEmpty()) {
             throw new NoTokensException(empty, texts);
@@ -149,12 +150,28 @@ public final class SummarizationModel implements AutoCloseable {
             SubwordEncoding kept = read == encoding.size() ? encoding : new SubwordEncoding(
                     Arrays.copyOf(encoding.ids(), read), encoding.tokens().subList(0, read),
                     Arrays.copyOf(encoding.wordIds(), read));
+            if (loaded.vocabularies().source().sourceStartsWithBos()) {     // the encoder read [CLS] first
+                kept = withLeadingSpecial(kept, "[CLS]", SubwordCodec.BOS);
+            }
             alignment = Optional.of(CrossAttentionAlignments.of(name, text, decoded.text(),
                     List.of(new CrossAttentionAlignments.Part(0, kept, 0, decoded, best)),
                     loaded.model().decoder().attentionLayers(), loaded.model().decoder().attentionHeads(), codec));
         }
         return new Summary(decoded.text(), best.score(), alignment, best.copyShares(), nBest, encoding.size(),
                 encoding.size() - read, !best.ended());
+    }
+
+    private static SubwordEncoding withLeadingSpecial(SubwordEncoding encoding, String symbol, long id) {
+        long[] ids = new long[encoding.size() + 1];
+        int[] words = new int[encoding.size() + 1];
+        ids[0] = id;
+        words[0] = -1;
+        System.arraycopy(encoding.ids(), 0, ids, 1, encoding.size());
+        System.arraycopy(encoding.wordIds(), 0, words, 1, encoding.size());
+        List<dev.heed.text.Token> tokens = new ArrayList<>(encoding.size() + 1);
+        tokens.add(dev.heed.text.Token.special(symbol));
+        tokens.addAll(encoding.tokens());
+        return new SubwordEncoding(ids, tokens, words);
     }
 
     @Override

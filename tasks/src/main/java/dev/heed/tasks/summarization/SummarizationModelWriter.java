@@ -42,7 +42,7 @@ public final class SummarizationModelWriter {
         return """
                 # %s
 
-                A summarization model trained by Heed from scratch: a %s encoder and a %s decoder with %s
+                A summarization model trained by Heed%s: a %s encoder and a %s decoder with %s
                 cross-attention%s%s (full configs in `model.json`), %s. It reads a document (the first %d subwords;
                 longer ones are cut and the cut is counted) and writes a short summary.
 
@@ -64,7 +64,9 @@ public final class SummarizationModelWriter {
                 ## Training log
 
                 %s
-                """.formatted(name, r.model().encoder().spec().name(), d.type(), d.attention(),
+                """.formatted(name, o.encoderInit().map(e -> " on the pretrained encoder " + e + " ("
+                        + (o.freezeEncoder() ? "frozen" : "fine-tuned") + "; decoder from scratch)").orElse(" from scratch"),
+                r.model().encoder().spec().name(), d.type(), d.attention(),
                 d.copy() ? ", a copy mechanism (pointer-generator, See et al. 2017)" : "",
                 d.coverage() ? " and coverage" : "", Seq2SeqModelWriter.describe(r.vocabularies()),
                 o.truncateSourceTo(), command, o.seed(), r.seconds(), r.trainPairs(), r.leftOut(), o.maxTrainTokens(),

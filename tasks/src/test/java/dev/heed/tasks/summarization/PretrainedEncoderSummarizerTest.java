@@ -1,0 +1,194 @@
+package dev.heed.tasks.summarization;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import dev.heed.alignment.Alignment;
+import dev.heed.model.ModelDirectory;
+import dev.heed.models.ModelResolver;
+import dev.heed.tasks.seq2seq.DecodeOptions;
+import dev.heed.tasks.seq2seq.Decoding;
+import dev.heed.tasks.seq2seq.ParallelCorpus;
+import dev.heed.tasks.seq2seq.Seq2SeqTrainer;
+import dev.heed.tasks.seq2seq.Seq2SeqTrainingOptions;
+import dev.heed.tasks.seq2seq.SubwordCodec;
+import dev.heed.tensor.DType;
+import dev.heed.tensor.SafeTensorsFile;
+import dev.heed.text.SubwordEncoding;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The summarizer over a pretrained encoder (Rothe et al. 2020): the shipped all-MiniLM-L6-v2 weights and WordPiece
+ * tokenizer under a small Transformer decoder with copy, trained a few updates on e-mails made in code.
+ */
+class PretrainedEncoderSummarizerTest {
+
+    private static final String ENCODER = "all-minilm-l6-v2";
+
+    @TempDir
+    Path tmp;
+
+    private static ParallelCorpus corpus(int n, int offset) {
+        String[] names = {"gerald", "sandra", "mike", "louise", "vince", "kay", "jeff", "sally"};
+        String[] things = {"budget", "contract", "meeting", "invoice", "schedule", "report"};
+        String[] days = {"monday", "tuesday", "friday"};
+        List<String> sources = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        for (int i = offset; i < offset + n; i++) {
+            String name = names[i % names.length];
+            String thing = things[(i / 2) % things.length];
+            String day = days[i % days.length];
+            sources.add("Hi " + name + ",\nPlease review the attached " + thing + " before " + day
+                    + ". Let me know if you have questions.\nThanks, Chris");
+            targets.add(thing + " for " + name);
+        }
+        return new ParallelCorpus(sources, targets);
+    }
+
+    private static Seq2SeqTrainingOptions options(boolean freeze, int epochs) {
+        return new Seq2SeqTrainingOptions("bert", Map.of("dropout", "0.0"), "transformer", "multi-head",
+                Map.of("layers", "1", "ffnDim", "256", "maxLength", "16", "copy", "true", "dropout", "0.0"), 8000,
+                epochs, 8,
+                1e-3f, 4, 0f, 1f, 10, 1, 16, 0, 7, Optional.empty(), false, false, 40, 0f, 1,
+                Optional.of(ENCODER), freeze, freeze ? 0f : 1e-4f);
+    }
+
+    private static List<Double> losses(List<String> log) {
+        Pattern p = Pattern.compile("train loss ([0-9.]+)");
+        List<Double> out = new ArrayList<>();
+        for (String line : log) {
+            Matcher m = p.matcher(line);
+            if (m.find()) {
+                out.add(Double.parseDouble(m.group(1)));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aFrozenEncoderTrainsSavesAndLoadsWithTheSameSummariesAndCopyShares() throws Exception {
+        ParallelCorpus train = corpus(32, 0);
+        ParallelCorpus dev = corpus(4, 100);
+        Path trainFile = Files.writeString(tmp.resolve("train.jsonl"), "{}\n");
+        Path out = tmp.resolve("model");
+        Seq2SeqTrainingOptions options = options(true, 4);
+        List<String> inMemory = new ArrayList<>();
+        Seq2SeqTrainer.Result result = new Seq2SeqTrainer(options, SummarizationMetrics.devMetric(), l -> { })
+                .train(train, dev, tmp, r -> {
+                    assertTrue(r.model().encoderFrozen());
+                    assertFrozen(r);
+                    SubwordCodec codec = r.vocabularies().source();
+                    List<long[]> sources = dev.sources().stream().map(s -> codec.source(codec.encode(s).ids(), 40))
+                            .toList();
+                    try (NDManager m = NDManager.newBaseManager()) {
+                        Decoding.decodeAll(r.model(), m, sources, DecodeOptions.greedy(), 4)
+                                .forEach(h -> inMemory.add(codec.decode(h.get(0).tokens()).text()));
+                    }
+                    try {
+                        SummarizationModelWriter.write(r, options, "tiny-bertsum", "test", trainFile, out, DType.F32);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return r;
+                });
+        List<Double> losses = losses(result.log());
+        assertEquals(4, losses.size(), result.log().toString());
+        assertTrue(losses.get(3) < losses.get(0) * 0.8, "the decoder learns: " + losses);
+
+        ModelDirectory dir = ModelDirectory.open(out);
+        assertEquals(SubwordCodec.WORDPIECE, dir.manifest().components().get("vectorizer").name());
+        assertEquals(ENCODER, dir.manifest().components().get("vectorizer").config().get("pretrainedEncoder"));
+        assertEquals("bert", dir.manifest().components().get("encoder").name());
+        try (SummarizationModel model = SummarizationModel.load(out.toString())) {
+            assertTrue(model.copies());
+            assertEquals(40, model.maxSourceTokens());
+            List<Summary> summaries = model.summarize(dev.sources(), DecodeOptions.greedy().withAttention(true));
+            assertEquals(inMemory, summaries.stream().map(Summary::text).toList(), "the same summaries after loading");
+            for (Summary s : summaries) {
+                Alignment a = s.alignment().orElseThrow();
+                assertEquals("[CLS]", a.sourceTokens().get(0).text(), "the encoder read [CLS] first");
+                assertTrue(a.sourceTokens().get(0).special());
+                assertTrue(s.copyShares().length > 0, "a copying decoder reports its copy shares");
+                assertEquals(a.targetTokens().size(), s.copyShares().length);
+                for (float share : s.copyShares()) {
+                    assertTrue(share >= 0f && share <= 1f, "a share in [0, 1]: " + share);
+                }
+            }
+        }
+    }
+
+    private static void assertFrozen(Seq2SeqTrainer.Result r) {
+        try {
+            ModelDirectory pretrained = new ModelResolver().resolve(ENCODER);
+            var weights = SafeTensorsFile.open(pretrained.resolve(pretrained.manifest().weights()));
+            float[] original = weights.floats("embeddings.position_embeddings.weight");
+            float[] now = r.model().encoder().namedParameters().get("embeddings.position_embeddings.weight")
+                    .getArray().toFloatArray();
+            assertArrayEquals(original, now, "a frozen encoder is not updated");
+        } catch (java.io.IOException | dev.heed.model.ModelLoadException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aFineTunedEncoderLearnsAtItsOwnRate() throws Exception {
+        ParallelCorpus train = corpus(16, 0);
+        ParallelCorpus dev = corpus(2, 100);
+        new Seq2SeqTrainer(options(false, 3), SummarizationMetrics.devMetric(), l -> { }).train(train, dev, tmp, r -> {
+            assertTrue(!r.model().encoderFrozen());
+            assertThrows(AssertionError.class, () -> assertFrozen(r), "a fine-tuned encoder's weights move");
+            List<Double> losses = losses(r.log());
+            assertTrue(losses.get(losses.size() - 1) < losses.get(0) * 0.8, "the loss falls: " + losses);
+            return null;
+        });
+    }
+
+    @Test
+    void wordPieceRoundTripJoinsPiecesAndSwapsTheSpecialIds() throws Exception {
+        ModelDirectory pretrained = new ModelResolver().resolve(ENCODER);
+        try (SubwordCodec codec = SubwordCodec.load(pretrained.resolve(pretrained.manifest().tokenizers().get("source")))) {
+            assertEquals(SubwordCodec.WORDPIECE, codec.kind());
+            assertEquals(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]"),
+                    List.of(codec.piece(0), codec.piece(1), codec.piece(2), codec.piece(3)));
+            for (int id : new int[] {0, 1, 2, 3, 100, 101, 102, 103, 2000}) {
+                assertEquals(id, SubwordCodec.wordPieceId(SubwordCodec.wordPieceId(id)), "the swap is its own inverse");
+            }
+            String text = "Re: Follow-up on the Q3 budget, can't attend (sorry) tomorrow!";
+            SubwordEncoding encoding = codec.encode(text);
+            List<String> pieces = new ArrayList<>();
+            for (long id : encoding.ids()) {
+                pieces.add(codec.piece((int) id));
+            }
+            assertTrue(pieces.contains("##3") || pieces.stream().anyMatch(p -> p.startsWith("##")),
+                    "a word split into pieces: " + pieces);
+            assertTrue(encoding.ids().length > 0 && java.util.Arrays.stream(encoding.ids()).allMatch(id -> id >= 4));
+            SubwordCodec.Decoded decoded = codec.decode(encoding.ids());
+            assertEquals("re: follow-up on the q3 budget, can't attend (sorry) tomorrow!", decoded.text());
+            assertEquals(encoding.ids().length, decoded.spans().size());
+            for (int i = 0; i < pieces.size(); i++) {
+                String piece = pieces.get(i);
+                assertEquals(piece.startsWith("##") ? piece.substring(2) : piece,
+                        decoded.spans().get(i).of(decoded.text()), "each piece's span in the text");
+            }
+            long[] source = codec.source(encoding.ids(), 5);
+            assertEquals(7, source.length, "[CLS], the first 5 pieces, [SEP]");
+            assertEquals(SubwordCodec.BOS, source[0]);
+            assertEquals(SubwordCodec.EOS, source[6]);
+            long[] unknown = codec.encode("\u2603\u2603 snow").ids();
+            assertEquals(SubwordCodec.UNK, unknown[0], "an unknown character is kept as [UNK]: "
+                    + java.util.Arrays.toString(unknown));
+        }
+    }
+}
