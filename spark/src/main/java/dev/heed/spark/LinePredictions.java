@@ -3,6 +3,7 @@ package dev.heed.spark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.alignment.AlignmentJson;
+import dev.heed.batch.IsolatedPredictions;
 import dev.heed.batch.OutputLines;
 import dev.heed.batch.Prediction;
 import dev.heed.batch.Predictor;

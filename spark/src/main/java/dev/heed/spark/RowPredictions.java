@@ -3,6 +3,7 @@ package dev.heed.spark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.heed.alignment.AlignmentJson;
+import dev.heed.batch.IsolatedPredictions;
 import dev.heed.batch.Prediction;
 import dev.heed.batch.Predictor;
 import dev.heed.io.Record;

@@ -184,13 +184,13 @@ public final class BatchRunner {
             List<Integer> slots = order.subList(from, Math.min(order.size(), from + options.batchSize()));
             List<Record> batch = slots.stream().map(i -> (Record) window.get(i)).toList();
             if (workers == null) {
-                place(predictIsolated(pool.peek(), batch), slots, predictions);
+                place(IsolatedPredictions.predict(pool.peek(), batch), slots, predictions);
                 continue;
             }
             futures.add(workers.submit(() -> {
                 Predictor predictor = pool.take();
                 try {
-                    place(predictIsolated(predictor, batch), slots, predictions);
+                    place(IsolatedPredictions.predict(predictor, batch), slots, predictions);
                 } finally {
                     pool.add(predictor);
                 }
@@ -210,28 +210,6 @@ public final class BatchRunner {
     private static void place(List<Prediction> result, List<Integer> slots, Prediction[] predictions) {
         for (int k = 0; k < slots.size(); k++) {
             predictions[slots.get(k)] = result.get(k);
-        }
-    }
-
-    private static List<Prediction> predictIsolated(Predictor predictor, List<Record> batch) {
-        try {
-            List<Prediction> result = predictor.predict(batch);
-            if (result.size() != batch.size()) {
-                throw new IllegalStateException("predictor returned " + result.size() + " predictions for "
-                        + batch.size() + " records");
-            }
-            return result;
-        } catch (Exception e) {
-            if (batch.size() == 1) {
-                LOG.debug("record {} failed", batch.get(0).line(), e);
-                return List.of(Prediction.failed(RecordError.PREDICTION_FAILED,
-                        e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
-            List<Prediction> one = new ArrayList<>(batch.size());
-            for (Record r : batch) {
-                one.add(predictIsolated(predictor, List.of(r)).get(0));
-            }
-            return one;
         }
     }
 
