@@ -28,17 +28,17 @@ final class BatchCommandSupport {
      * (unless quiet) and returns the exit code: {@link ExitCodes#OK} when nothing failed, else
      * {@link ExitCodes#RECORDS_FAILED}.
      */
-    static int run(BatchIoOptions io, PredictorFactory factory, PrintWriter err)
-            throws IOException, InterruptedException {
-        return run(io, factory, err, java.util.Optional.empty(), "");
+    static int run(BatchIoOptions io, picocli.CommandLine.Model.CommandSpec spec, PredictorFactory factory,
+            PrintWriter err) throws IOException, InterruptedException {
+        return run(io, io.workers(spec, false), factory, err, java.util.Optional.empty(), "");
     }
 
     /**
      * As {@link #run(BatchIoOptions, PredictorFactory, PrintWriter)} for predictors that run a model, with the
      * attention export {@code export} asks for: its writer is opened (and the request checked), each predictor
      * is made knowing whether to export, the alignments are written in input order, and the writer is closed.
-     * With {@code --threads N > 1} libtorch's intra-op threads are shared among the N workers for the run
-     * ({@link IntraOpThreads}). {@code truncationNote} tells people, after the summary, how the output marks
+     * With more than one worker ({@code --threads}, by default one per core) libtorch's intra-op threads are
+     * shared among them for the run ({@link IntraOpThreads}). {@code truncationNote} tells people, after the summary, how the output marks
      * the records that were cut to fit the model.
      */
     static int runExporting(BatchIoOptions io, AttentionExportOptions export,
@@ -47,9 +47,10 @@ final class BatchCommandSupport {
             throws IOException, InterruptedException {
         java.util.Optional<dev.heed.alignment.AlignmentWriter> writer = export.open(spec, io.resume, modelHasAttention,
                 modelName);
-        IntraOpThreads shared = IntraOpThreads.shareAmong(io.threads);
+        int workers = io.workers(spec, true);
+        IntraOpThreads shared = IntraOpThreads.shareAmong(workers);
         try {
-            return run(io, () -> predictors.apply(writer.isPresent()), spec.commandLine().getErr(), writer,
+            return run(io, workers, () -> predictors.apply(writer.isPresent()), spec.commandLine().getErr(), writer,
                     truncationNote);
         } finally {
             shared.close();
@@ -59,7 +60,7 @@ final class BatchCommandSupport {
         }
     }
 
-    private static int run(BatchIoOptions io, PredictorFactory factory, PrintWriter err,
+    private static int run(BatchIoOptions io, int workers, PredictorFactory factory, PrintWriter err,
             java.util.Optional<dev.heed.alignment.AlignmentWriter> alignments, String truncationNote)
             throws IOException, InterruptedException {
         long totalBytes = io.inputIsStdin() ? -1 : Files.size(existing(Path.of(io.input)));
@@ -74,7 +75,7 @@ final class BatchCommandSupport {
         try (RecordReader reader = RecordReader.open(in, io.inputIsStdin() ? "standard input" : io.input,
                 io.readerOptions());
                 ProgressReporter progress = ProgressReporter.forStderr(io.quiet, totalBytes)) {
-            summary = new BatchRunner(io.batchOptions()).run(reader, io.input, output, errors, factory, progress,
+            summary = new BatchRunner(io.batchOptions(workers)).run(reader, io.input, output, errors, factory, progress,
                     alignments);
         } finally {
             stdout.flush();

@@ -41,9 +41,11 @@ final class BatchIoOptions {
             description = "Records per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
-            description = "Worker threads, each with its own predictor (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", defaultValue = "auto", paramLabel = "N|auto",
+            description = "Worker threads, each with its own predictor, sharing libtorch's intra-op threads (default:"
+                    + " ${DEFAULT-VALUE}: one per core, at most " + WorkerCount.MOST_AUTO_WORKERS + ", on the CPU; one"
+                    + " on a GPU).")
+    String threads;
 
     @Option(names = "--max-line-bytes", defaultValue = "524288", paramLabel = "N",
             description = "Longer input lines are error records (default: ${DEFAULT-VALUE}).")
@@ -74,8 +76,31 @@ final class BatchIoOptions {
         return new ReaderOptions(f, textField, Optional.ofNullable(idField), maxLineBytes);
     }
 
-    BatchOptions batchOptions() {
-        return new BatchOptions(batchSize, threads, 16, resume);
+    /**
+     * The worker count {@code --threads} asks for, {@code auto} resolved for this machine ({@link WorkerCount}).
+     * With {@code runsModel}, {@code --device auto} asks libtorch whether it sees a GPU (so call it once the model
+     * is loaded); without, the work is on the CPU.
+     *
+     * @throws picocli.CommandLine.ParameterException when {@code --threads} is neither a positive count nor auto
+     */
+    int workers(picocli.CommandLine.Model.CommandSpec spec, boolean runsModel) {
+        try {
+            return WorkerCount.parse(threads, runsModel && usesGpu());
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads: " + e.getMessage());
+        }
+    }
+
+    private boolean usesGpu() {
+        return switch (device) {
+            case "cpu" -> false;
+            case "gpu" -> true;
+            default -> ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount() > 0;
+        };
+    }
+
+    BatchOptions batchOptions(int workers) {
+        return new BatchOptions(batchSize, workers, 16, resume);
     }
 
     /** The default errors file beside a file output: {@code out.jsonl} gives {@code out.errors.jsonl}. */

@@ -58,7 +58,7 @@ final class TokenizeCommand implements Callable<Integer> {
         Optional<SubwordTokenizer> subwords = tokenizer.equals("corenlp") || vocabulary.isPresent() ? Optional.empty()
                 : Optional.of(SubwordTokenizer.load(Path.of(tokenizer), true));
         try {
-            return BatchCommandSupport.run(io, () -> new TokenizePredictor(words, subwords, vocabulary, sentences),
+            return BatchCommandSupport.run(io, spec, () -> new TokenizePredictor(words, subwords, vocabulary, sentences),
                     spec.commandLine().getErr());
         } finally {
             subwords.ifPresent(SubwordTokenizer::close);

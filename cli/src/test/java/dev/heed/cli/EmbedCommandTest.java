@@ -118,7 +118,7 @@ class EmbedCommandTest {
         Path one = dir.resolve("one-worker.jsonl");
         Path two = dir.resolve("two-workers.jsonl");
         assertEquals(ExitCodes.OK, CliRun.of("embed", "-i", in.toString(), "-o", one.toString(), "--batch-size", "1",
-                "-q").exitCode());
+                "--threads", "1", "-q").exitCode());
         CliRun shared = CliRun.of("embed", "-i", in.toString(), "-o", two.toString(), "--batch-size", "1",
                 "--threads", "2", "-q");
         assertEquals(ExitCodes.OK, shared.exitCode(), shared.err());

@@ -240,6 +240,17 @@ class SentimentCommandTest {
     }
 
     @Test
+    void aWorkerCountThatIsNeitherPositiveNorAutoIsAUsageError() throws Exception {
+        Path in = dir.resolve("workers-bad.txt");
+        Files.writeString(in, "fine\n");
+        for (String bad : List.of("0", "many")) {
+            CliRun run = CliRun.of("sentiment", "--model", model.toString(), "--threads", bad, "-i", in.toString());
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+            assertTrue(run.err().contains("--threads"), run.err());
+        }
+    }
+
+    @Test
     void anUnknownAttentionFormatIsAUsageErrorThatListsTheFormats() {
         CliRun run = CliRun.of("sentiment", "--model", model.toString(), "--attention-out",
                 dir.resolve("x").toString(), "--attention-format", "json,svg");
