@@ -105,11 +105,13 @@ public final class SentimentTrainer {
                         throw new IllegalArgumentException("--init-embeddings is for word-level students trained"
                                 + " from scratch; a fine-tuned model brings its own");
                     }
-                    int set = PretrainedEmbeddings.copy(options.embeddings().get(), words.vocabulary(),
-                            begin.encoder().tokenEmbedding().orElseThrow(() -> new IllegalArgumentException(
-                                    "the " + begin.encoder().spec().name() + " encoder has no token embeddings")));
-                    progress.accept(String.format("word vectors of %,d words from %s", set,
-                            options.embeddings().get()));
+                    PretrainedEmbeddings.Copied set = PretrainedEmbeddings.copy(options.embeddings().get(),
+                            words.vocabulary(), begin.encoder().tokenEmbedding().orElseThrow(() ->
+                                    new IllegalArgumentException("the " + begin.encoder().spec().name()
+                                            + " encoder has no token embeddings")));
+                    String line = set.describe(options.embeddings().get());
+                    log.add(line);
+                    progress.accept(line);
                 }
                 if (begin.pretrained().isPresent()) {
                     ModelDirectory pretrained = begin.pretrained().get();

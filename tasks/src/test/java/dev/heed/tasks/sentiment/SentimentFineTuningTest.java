@@ -254,6 +254,94 @@ class SentimentFineTuningTest {
     }
 
     @Test
+    void aSmallerStudentGetsThePrincipalComponentsOfThePretrainedVectors() throws Exception {
+        SentimentTrainingOptions options = new SentimentTrainingOptions(Optional.of("bigru"), Map.of("embeddingDim",
+                "6", "hiddenSize", "4"), LabelledTexts.BINARY, 1, 16, 1e-12f, 0.1f, 0f, 5f, 0.1f, 7, 3, 64, 1, 1000,
+                Optional.empty(), Optional.empty(), 0, Optional.of(pretrained.toString()), Optional.empty());
+        Path student = train(options, "vectors-pca");
+        WordVocabulary studentWords = dev.heed.text.vocab.TokenizerJsonReader.wordLevel(student.resolve("tokenizer.json"));
+        WordVocabulary bertWords = dev.heed.text.vocab.TokenizerJsonReader.wordLevel(pretrained.resolve("tokenizer.json"));
+        float[] table = SafeTensorsFile.open(pretrained.resolve("model.safetensors")).floats(PretrainedEmbeddings.TABLE);
+        float[] studentTable = SafeTensorsFile.open(student.resolve("weights.safetensors"))
+                .floats("encoder.01embedding_weight");
+        List<String> words = List.of("good", "dull", "film", "great", "awful");
+        List<double[]> original = new ArrayList<>();
+        for (String word : words) {
+            int b = bertWords.id(word);
+            double[] v = new double[16];
+            for (int d = 0; d < 16; d++) {
+                v[d] = table[b * 16 + d];
+            }
+            original.add(v);
+        }
+        // Differences between words survive a projection onto orthonormal components: never longer than before.
+        for (int i = 0; i < words.size(); i++) {
+            for (int j = i + 1; j < words.size(); j++) {
+                int a = studentWords.id(words.get(i));
+                int b = studentWords.id(words.get(j));
+                double projected = 0;
+                for (int d = 0; d < 6; d++) {
+                    double diff = studentTable[a * 6 + d] - studentTable[b * 6 + d];
+                    projected += diff * diff;
+                }
+                double full = 0;
+                for (int d = 0; d < 16; d++) {
+                    double diff = original.get(i)[d] - original.get(j)[d];
+                    full += diff * diff;
+                }
+                assertTrue(projected <= full * (1 + 1e-5) + 1e-9, words.get(i) + "-" + words.get(j));
+                assertTrue(projected > 0, "distinct words stay distinct");
+            }
+        }
+        assertTrue(Files.readString(student.resolve("README.md")).contains("PCA: their first 6 of 16 dimensions"),
+                "the card says the vectors were reduced");
+    }
+
+    @Test
+    void principalComponentsComeLargestVarianceFirstUncorrelatedAndCentred() {
+        java.util.Random random = new java.util.Random(3);
+        // Variances 9, 4, 1, 0.01 along four orthonormal directions of a rotated 4-d space.
+        double[][] basis = {{0.5, 0.5, 0.5, 0.5}, {0.5, -0.5, 0.5, -0.5}, {0.5, 0.5, -0.5, -0.5},
+                {0.5, -0.5, -0.5, 0.5}};
+        double[] scales = {3, 2, 1, 0.1};
+        List<double[]> vectors = new ArrayList<>();
+        for (int n = 0; n < 2000; n++) {
+            double[] v = {10, -5, 2, 0};
+            for (int c = 0; c < 4; c++) {
+                double z = random.nextGaussian() * scales[c];
+                for (int d = 0; d < 4; d++) {
+                    v[d] += z * basis[c][d];
+                }
+            }
+            vectors.add(v);
+        }
+        List<double[]> all = PretrainedEmbeddings.principalComponents(vectors, 4);
+        List<double[]> two = PretrainedEmbeddings.principalComponents(vectors, 2);
+        double[] variance = new double[4];
+        double[] mean = new double[4];
+        double covariance01 = 0;
+        for (double[] row : all) {
+            for (int c = 0; c < 4; c++) {
+                mean[c] += row[c] / all.size();
+                variance[c] += row[c] * row[c] / (all.size() - 1);
+            }
+            covariance01 += row[0] * row[1] / (all.size() - 1);
+        }
+        for (int c = 0; c < 4; c++) {
+            assertEquals(0, mean[c], 1e-9, "centred");
+            assertEquals(scales[c] * scales[c], variance[c], 0.1 * scales[c] * scales[c], "component " + c);
+        }
+        assertEquals(0, covariance01, 1e-9, "uncorrelated");
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals(Math.abs(all.get(i)[0]), Math.abs(two.get(i)[0]), 1e-9);
+            assertEquals(Math.abs(all.get(i)[1]), Math.abs(two.get(i)[1]), 1e-9);
+        }
+        assertThrows(IllegalArgumentException.class, () -> PretrainedEmbeddings.principalComponents(vectors, 5));
+        assertThrows(IllegalArgumentException.class,
+                () -> PretrainedEmbeddings.principalComponents(List.of(new double[] {1, 2}), 1));
+    }
+
+    @Test
     void badCombinationsAreRefusedWithTheFix() {
         assertThrows(IllegalArgumentException.class, () -> options(Optional.empty(), Map.of(), 0.01f, 1,
                 Optional.empty(), Optional.empty(), 0), "no encoder and nothing to fine-tune");
