@@ -4,6 +4,8 @@ import dev.heed.engine.HeedVersion;
 import dev.heed.model.ModelLoadException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,14 +14,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HeedCommand.Version.class,
         description = "Heed: NLP with pluggable encoders whose models show their attention.",
-        subcommands = {DoctorCommand.class, TokenizeCommand.class, SentimentCommand.class, TranslateCommand.class,
-                SummarizeCommand.class,
-                EmbedCommand.class, IndexCommand.class, SearchCommand.class,
-                VocabCommand.class, EvalCommand.class, AlignCommand.class,
-                TrainCommand.class, ModelsCommand.class, EncodersCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})
 public final class HeedCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order {@code heed --help} lists them. They are added by {@link #commandLine(String...)}
+     * rather than by the annotation, so that a run of one command builds only that command's options: picocli
+     * reflects over every option of every command it is given, a third of a second at each start for all of them.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(DoctorCommand.class, TokenizeCommand.class,
+            SentimentCommand.class, TranslateCommand.class, SummarizeCommand.class, EmbedCommand.class,
+            IndexCommand.class, SearchCommand.class, VocabCommand.class, EvalCommand.class, AlignCommand.class,
+            TrainCommand.class, ModelsCommand.class, EncodersCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,9 +35,26 @@ public final class HeedCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A command line with Heed's exception handling and exit codes. */
+    /** A command line with every subcommand, Heed's exception handling and exit codes. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * A command line for {@code args}: when the first argument names a subcommand, only that subcommand is
+     * built (its own subcommands included); otherwise (help, version, a mistyped name) all of them, so that
+     * the listing and the suggestions are complete. With Heed's exception handling and exit codes.
+     */
+    public static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new HeedCommand());
+        Optional<Class<?>> named = args.length == 0 ? Optional.empty()
+                : SUBCOMMANDS.stream().filter(c -> c != CommandLine.HelpCommand.class
+                        && c.getAnnotation(Command.class).name().equals(args[0])).findFirst();
+        if (named.isPresent()) {
+            cl.addSubcommand(named.get());
+        } else {
+            SUBCOMMANDS.forEach(cl::addSubcommand);
+        }
         cl.setExecutionExceptionHandler(HeedCommand::handle);
         cl.setParameterExceptionHandler(HeedCommand::handleParameter);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -12,7 +12,7 @@ public final class HeedMain {
         PhaseTimings.mainEntered();
         EngineSetup.configure();
         EnginePreload.startFor(args);
-        int code = HeedCommand.commandLine().execute(args);
+        int code = HeedCommand.commandLine(args).execute(args);
         PhaseTimings.mark("run");
         PhaseTimings.print(System.err);
         System.exit(code);

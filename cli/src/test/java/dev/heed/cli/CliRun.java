@@ -7,10 +7,11 @@ import picocli.CommandLine;
 /** Runs the heed command in-process and captures what it prints. */
 record CliRun(int exitCode, String out, String err) {
 
+    /** Runs {@code args} through the command line {@code bin/heed} builds for them. */
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = HeedCommand.commandLine();
+        CommandLine cl = HeedCommand.commandLine(args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

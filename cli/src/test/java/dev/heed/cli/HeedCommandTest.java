@@ -33,6 +33,28 @@ class HeedCommandTest {
     }
 
     @Test
+    void aRunOfOneCommandBuildsOnlyThatCommandAndHelpOrAMistakeBuildsThemAll() {
+        assertEquals(java.util.Set.of("sentiment"), HeedCommand.commandLine("sentiment", "-i", "x").getSubcommands()
+                .keySet());
+        assertEquals(java.util.Set.of("train"), HeedCommand.commandLine("train", "sentiment").getSubcommands().keySet());
+        assertTrue(HeedCommand.commandLine("train").getSubcommands().get("train").getSubcommands()
+                .containsKey("summarization"), "a command's own subcommands are all there");
+        int all = HeedCommand.SUBCOMMANDS.size();
+        assertEquals(all, HeedCommand.commandLine().getSubcommands().size());
+        assertEquals(all, HeedCommand.commandLine("--help").getSubcommands().size());
+        assertEquals(all, HeedCommand.commandLine("help", "sentiment").getSubcommands().size());
+        assertEquals(all, HeedCommand.commandLine("sentimnt").getSubcommands().size());
+        CliRun typo = CliRun.of("sentimnt");
+        assertEquals(ExitCodes.USAGE, typo.exitCode());
+        assertTrue(typo.err().contains("sentiment"), "suggests the command: " + typo.err());
+        CliRun help = CliRun.of("help", "sentiment");
+        assertEquals(0, help.exitCode(), help.err());
+        assertTrue(help.out().contains("--threads"), help.out());
+        assertEquals(CliRun.of("help", "sentiment").out(), CliRun.of("sentiment", "--help").out(),
+                "the same help whichever way the tree was built");
+    }
+
+    @Test
     void doctorReportsCpuLibtorchAndOfflineMode() {
         CliRun run = CliRun.of("doctor");
         assertEquals(0, run.exitCode(), run.err());
