@@ -40,7 +40,7 @@ public final class EncoderWeights {
                         + Arrays.toString(info.shape()) + " but the " + block.spec().name() + " encoder needs "
                         + expected + "; the model's config does not match its weights");
             }
-            InPlace.overwrite(array, file.floats(name));
+            InPlace.overwrite(array, file, name);
         }
         if (!missing.isEmpty()) {
             throw new TensorFormatException(file.path() + " lacks " + missing.size() + " weights of the "

@@ -2,8 +2,11 @@ package dev.heed.encoders;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import dev.heed.engine.EngineArrays;
 import dev.heed.engine.GradientMode;
+import dev.heed.tensor.SafeTensorsFile;
+import dev.heed.tensor.TensorInfo;
 import java.util.Collections;
 
 /**
@@ -34,6 +37,36 @@ public final class InPlace {
         try (GradientMode.Scope write = GradientMode.off();
                 NDArray source = EngineArrays.of(target.getManager(), values, target.getShape())) {
             target.set(everything(target), source.toType(target.getDataType(), false));
+        }
+    }
+
+    /**
+     * {@code target}'s elements replaced by tensor {@code name} of {@code file} (the same number of elements), which
+     * libtorch widens from F16 itself (at start-up, a tenth of the time Java's conversion takes); other stored types
+     * go through {@link SafeTensorsFile#floats}. The
+     * values are exactly those {@code floats} gives.
+     *
+     * @throws IllegalArgumentException when the element counts differ or the tensor is not floating-point
+     */
+    public static void overwrite(NDArray target, SafeTensorsFile file, String name) {
+        TensorInfo info = file.info(name);
+        DataType stored = switch (info.dtype()) {
+            case F32 -> DataType.FLOAT32;
+            case F16 -> DataType.FLOAT16;
+            default -> null; // BF16 too: DJL 0.35 aborts the process making a bfloat16 array from a buffer
+        };
+        if (stored == null) {
+            overwrite(target, file.floats(name));
+            return;
+        }
+        if (info.elementCount() != target.size()) {
+            throw new IllegalArgumentException("tensor '" + name + "' has " + info.elementCount()
+                    + " values for an array of " + target.getShape());
+        }
+        try (GradientMode.Scope write = GradientMode.off();
+                NDArray raw = EngineArrays.of(target.getManager(), file.bytes(name), target.getShape(), stored);
+                NDArray widened = raw.toType(target.getDataType(), true)) {
+            target.set(everything(target), widened);
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.heed.engine;
 
+import ai.djl.ndarray.types.DataType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -42,6 +46,26 @@ public final class EngineArrays {
     public static NDArray of(NDManager manager, double[] data, Shape shape) {
         check(data.length, shape);
         return owned(manager.create(data, shape));
+    }
+
+    /**
+     * {@code data} (row-major, little-endian, exactly {@code shape.size()} elements of {@code dataType}, read from
+     * its position to its limit) as an array of {@code shape} and {@code dataType}: the way to hand libtorch
+     * half-precision weights as they are stored and let it widen them, rather than converting in Java.
+     *
+     * @throws IllegalArgumentException when the buffer holds a different number of bytes
+     */
+    public static NDArray of(NDManager manager, ByteBuffer data, Shape shape, DataType dataType) {
+        long bytes = shape.size() * dataType.getNumOfBytes();
+        if (data.remaining() != bytes) {
+            throw new IllegalArgumentException(data.remaining() + " bytes cannot fill a " + dataType + " array of shape "
+                    + shape + " (" + bytes + " bytes)");
+        }
+        ByteBuffer ordered = data.slice().order(ByteOrder.nativeOrder());
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw new UnsupportedOperationException("little-endian tensors on a big-endian machine");
+        }
+        return owned(manager.create(ordered, shape, dataType));
     }
 
     /** {@code data} as a float64 vector. */

@@ -82,8 +82,19 @@ public final class SentimentModel implements AutoCloseable {
             throw new ModelLoadException(model.path() + "/model.json lacks the encoder or a vectorizer ("
                     + SentimentModelWriter.WORDS + ", " + SentimentModelWriter.SUBWORDS + ") of a sentiment model");
         }
-        NDManager manager = NDManager.newBaseManager(device);
+        // The tokenizer first: it needs no libtorch, which EnginePreload may still be loading on another thread.
+        Path tokenizerFile = model.resolve(model.manifest().tokenizers().get("source"));
+        TextVectorizer vectorizer;
         try {
+            vectorizer = vectorizerSpec.name().equals(SentimentModelWriter.WORDS)
+                    ? new TextVectorizer.Words(new CoreNlpWordTokenizer(), TokenizerJsonReader.wordLevel(tokenizerFile))
+                    : new TextVectorizer.Subwords(SubwordTokenizer.load(tokenizerFile, true));
+        } catch (IOException | RuntimeException e) {
+            throw new ModelLoadException("cannot load sentiment model " + model.path() + ": " + e.getMessage(), e);
+        }
+        NDManager manager = null;
+        try {
+            manager = NDManager.newBaseManager(device);
             EncoderProvider provider = Encoders.provider(encoderSpec.name());
             EncoderBlock encoder = provider.create(provider.parse(encoderSpec.config()));
             ClassifierBlock classifier = new ClassifierBlock(encoder, model.manifest().labels().size(), 0f);
@@ -92,17 +103,18 @@ public final class SentimentModel implements AutoCloseable {
             SafeTensorsFile weights = SafeTensorsFile.open(model.resolve(model.manifest().weights()));
             EncoderWeights.load(encoder, weights, "encoder.");
             for (var e : classifier.headParameters().entrySet()) {
-                InPlace.overwrite(e.getValue().getArray(), weights.floats("head." + e.getKey()));
+                InPlace.overwrite(e.getValue().getArray(), weights, "head." + e.getKey());
             }
-            Path tokenizerFile = model.resolve(model.manifest().tokenizers().get("source"));
-            TextVectorizer vectorizer = vectorizerSpec.name().equals(SentimentModelWriter.WORDS)
-                    ? new TextVectorizer.Words(new CoreNlpWordTokenizer(), TokenizerJsonReader.wordLevel(tokenizerFile))
-                    : new TextVectorizer.Subwords(SubwordTokenizer.load(tokenizerFile, true));
             int maxLength = ((Number) vectorizerSpec.config().getOrDefault("maxLength", 128)).intValue();
             return new SentimentModel(model.manifest().name(), model.manifest().labels(), classifier, manager,
                     vectorizer, maxLength);
         } catch (IOException | RuntimeException e) {
-            manager.close();
+            if (manager != null) {
+                manager.close();
+            }
+            if (vectorizer instanceof TextVectorizer.Subwords subwords) {
+                subwords.tokenizer().close();
+            }
             throw new ModelLoadException("cannot load sentiment model " + model.path() + ": " + e.getMessage(), e);
         }
     }

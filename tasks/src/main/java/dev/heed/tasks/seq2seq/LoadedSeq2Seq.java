@@ -94,7 +94,7 @@ public record LoadedSeq2Seq(ModelDirectory directory, Seq2SeqBlock model, Vocabu
             if (!weights.tensors().containsKey(key)) {
                 throw new ModelLoadException(weights.path() + " lacks the decoder weight " + key);
             }
-            InPlace.overwrite(e.getValue().getArray(), weights.floats(key));
+            InPlace.overwrite(e.getValue().getArray(), weights, key);
         }
     }
 
