@@ -3,6 +3,7 @@ package dev.heed.models;
 import dev.heed.engine.NativeAllocator;
 import dev.heed.model.ModelDirectory;
 import dev.heed.model.ModelLoadException;
+import dev.heed.model.ModelManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>A directory is opened as it is. A name is looked up among the {@link ModelSource}s of the classpath
  * and materialized, on first use, into {@code HEED_HOME/models/NAME-VERSION}: written to a temporary
  * folder and renamed into place, so concurrent first uses and interrupted extractions never leave a
- * half-written model. A cached model that fails verification is extracted again. No network is used.
+ * half-written model. A cached model that fails verification is extracted again. A cached model's files are
+ * hashed once; later starts check their sizes and modification times against the record that hashing left
+ * ({@link VerifiedStamp}) and hash again only when something changed. No network is used.
  * Resolving tunes glibc's allocator for libtorch first ({@link NativeAllocator#tune()}; opt out with
  * {@code -Dheed.malloc.tune=false}).
  *
@@ -93,7 +96,11 @@ public final class ModelResolver {
         Path target = cacheDir(source);
         if (isCached(source)) {
             try {
-                return ModelDirectory.open(target);
+                ModelManifest manifest = ModelDirectory.readManifest(target);
+                if (VerifiedStamp.matches(target, manifest)) {
+                    return ModelDirectory.openVerifiedBefore(target, manifest);
+                }
+                return verified(target);
             } catch (ModelLoadException e) {
                 LOG.warn("cached model {} failed verification ({}); extracting it again", target, e.getMessage());
             }
@@ -115,7 +122,14 @@ public final class ModelResolver {
             throw new ModelLoadException("cannot extract model '" + source.name() + "' into " + target + ": "
                     + e.getMessage() + " (check that " + home + " is writable, or set " + HeedHome.ENV + ")", e);
         }
-        return ModelDirectory.open(target);
+        return verified(target);
+    }
+
+    /** {@code dir} opened with every file hashed, and the stamp that spares the next start the hashing. */
+    private static ModelDirectory verified(Path dir) throws ModelLoadException {
+        ModelDirectory opened = ModelDirectory.open(dir);
+        VerifiedStamp.write(opened);
+        return opened;
     }
 
     private static boolean verifies(Path dir) {

@@ -46,6 +46,49 @@ class ModelResolverTest {
     }
 
     @Test
+    void aCachedModelIsHashedOnceAndAgainOnlyWhenAFileChanged() throws Exception {
+        ModelResolver resolver = resolver();
+        ModelDirectory model = resolver.resolve("toy");
+        Path stamp = model.path().resolve(VerifiedStamp.FILE);
+        assertTrue(Files.isRegularFile(stamp), "hashing left its record");
+        assertTrue(VerifiedStamp.matches(model.path(), model.manifest()));
+        // Same size, new contents and time: no longer matches, so it is hashed, fails and is extracted again.
+        Path card = model.resolve("README.md");
+        byte[] original = Files.readAllBytes(card);
+        byte[] altered = original.clone();
+        altered[0] = (byte) (altered[0] == 'x' ? 'y' : 'x');
+        Files.write(card, altered);
+        Files.setLastModifiedTime(card, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(card).toMillis() + 2000));
+        assertFalse(VerifiedStamp.matches(model.path(), model.manifest()));
+        ModelDirectory again = resolver.resolve("toy");
+        assertEquals(List.of(original.length), List.of(Files.readAllBytes(again.resolve("README.md")).length));
+        assertTrue(java.util.Arrays.equals(original, Files.readAllBytes(again.resolve("README.md"))),
+                "the altered file was caught and the model extracted again");
+        assertTrue(VerifiedStamp.matches(again.path(), again.manifest()));
+        // A matching stamp is what spares the hashing: a change in place that puts the size and time back is not
+        // seen (the documented limit), while ModelDirectory.open, which `heed models verify` runs, sees it.
+        Path same = again.resolve("README.md");
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(same);
+        Files.write(same, altered);
+        Files.setLastModifiedTime(same, time);
+        assertTrue(java.util.Arrays.equals(altered, Files.readAllBytes(resolver.resolve("toy").resolve("README.md"))));
+        assertThrows(dev.heed.model.ModelFileCorruptException.class, () -> ModelDirectory.open(again.path()));
+    }
+
+    @Test
+    void aFileCutShortIsCaughtEvenWhenTheStampWouldMatch() throws Exception {
+        ModelResolver resolver = resolver();
+        ModelDirectory model = resolver.resolve("toy");
+        Path tokenizer = model.resolve("tokenizer.json");
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(tokenizer);
+        Files.write(tokenizer, java.util.Arrays.copyOf(Files.readAllBytes(tokenizer), 10));
+        Files.setLastModifiedTime(tokenizer, time);
+        ModelDirectory again = resolver.resolve("toy");
+        assertTrue(Files.size(again.resolve("tokenizer.json")) > 10, "sizes are always checked");
+    }
+
+    @Test
     void aDirectoryIsOpenedAsItIs() throws Exception {
         ModelDirectory extracted = resolver().resolve("toy");
         ModelDirectory opened = resolver().resolve(extracted.path().toString());

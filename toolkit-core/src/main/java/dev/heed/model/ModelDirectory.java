@@ -41,7 +41,23 @@ public final class ModelDirectory {
     public static ModelDirectory open(Path dir) throws ModelLoadException {
         ModelManifest manifest = readManifest(dir);
         for (Map.Entry<String, FileEntry> file : manifest.files().entrySet()) {
-            verify(dir, file.getKey(), file.getValue());
+            verify(dir, file.getKey(), file.getValue(), true);
+        }
+        return new ModelDirectory(dir, manifest);
+    }
+
+    /**
+     * Opens {@code dir} with its already read {@code manifest}, checking that every listed file is there with its
+     * recorded size but not hashing them: for a caller that verified these very files before and knows them
+     * unchanged since (the model cache's stamp of sizes and modification times, {@code ModelResolver}).
+     * Anyone else calls {@link #open(Path)}.
+     *
+     * @throws ModelFileMissingException when a listed file is absent
+     * @throws ModelFileCorruptException when a file's size differs from the manifest's
+     */
+    public static ModelDirectory openVerifiedBefore(Path dir, ModelManifest manifest) throws ModelLoadException {
+        for (Map.Entry<String, FileEntry> file : manifest.files().entrySet()) {
+            verify(dir, file.getKey(), file.getValue(), false);
         }
         return new ModelDirectory(dir, manifest);
     }
@@ -87,7 +103,7 @@ public final class ModelDirectory {
         }
     }
 
-    private static void verify(Path dir, String name, FileEntry expected) throws ModelLoadException {
+    private static void verify(Path dir, String name, FileEntry expected, boolean hash) throws ModelLoadException {
         Path file = dir.resolve(name).normalize();
         if (!file.startsWith(dir.normalize())) {
             throw new ModelManifestException("model.json in " + dir + " lists '" + name
@@ -106,6 +122,9 @@ public final class ModelDirectory {
             throw new ModelFileCorruptException("model file " + file + " is " + size + " bytes but "
                     + MANIFEST + " expects " + expected.size() + (size < expected.size() ? " (truncated)" : "")
                     + "; restore the model directory, e.g. delete it so that Heed extracts it again");
+        }
+        if (!hash) {
+            return;
         }
         String actual;
         try {

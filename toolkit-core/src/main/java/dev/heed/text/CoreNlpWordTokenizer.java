@@ -18,8 +18,8 @@ import java.util.Properties;
  * {@code ''}) in lower case, which is the form of the SST and Multi30k tokenized corpora. Characters CoreNLP
  * cannot tokenize are kept as tokens of their own, never dropped.
  *
- * <p>Thread-safe: the underlying pipeline holds no per-call state. Building one loads CoreNLP's lexer
- * (about a second); share an instance.
+ * <p>Thread-safe: the underlying pipeline holds no per-call state. Building one loads CoreNLP's lexer and runs it
+ * once (a fifth of a second in a fresh JVM); share an instance.
  */
 public final class CoreNlpWordTokenizer implements WordTokenizer {
 
@@ -42,6 +42,9 @@ public final class CoreNlpWordTokenizer implements WordTokenizer {
         props.setProperty("tokenize.keepeol", "false");
         this.pipeline = new StanfordCoreNLP(props, false);
         this.lowerCase = lowerCase;
+        // CoreNLP's lexer unpacks its tables on first use (a twentieth of a second): here, while a model load
+        // still waits for libtorch, rather than in the first text's tokenization.
+        pipeline.annotate(new Annotation("Heed."));
     }
 
     @Override
