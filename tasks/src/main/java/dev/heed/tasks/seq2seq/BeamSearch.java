@@ -194,10 +194,19 @@ public final class BeamSearch {
             }
             Set<Integer> banned = new HashSet<>(banned(live[r].tokens(), options.noRepeatNgram()));
             banned.addAll(RepetitionGuard.banned(live[r].tokens(), options.maxRepeat()));
+            boolean[] bannedIds = null; // most rows ban nothing; the scan below visits every id of the vocabulary
+            if (!banned.isEmpty()) {
+                bannedIds = new boolean[vocab];
+                for (int id : banned) {
+                    if (id >= 0 && id < vocab) {
+                        bannedIds[id] = true;
+                    }
+                }
+            }
             int base = r * vocab;
             for (int v = 0; v < vocab; v++) {
                 if (v == SubwordCodec.PAD || v == SubwordCodec.BOS || (v == SubwordCodec.EOS && step < options.minLength())
-                        || banned.contains(v)) {
+                        || (bannedIds != null && bannedIds[v])) {
                     continue;
                 }
                 double total = scores[r] + logProbs[base + v];
