@@ -20,7 +20,8 @@ import java.util.Set;
  * step scores all rows at once, and for each input the best {@code 2 x beam} continuations of its live
  * hypotheses are taken in order: one ending in {@code </s>} (or reaching the length limit) is finished, the
  * others fill the beam. An input is done when it has {@code beam} finished hypotheses (fairseq's rule; at beam 1
- * that is greedy search). The decoder state follows the back-pointers ({@link DecoderState#select}); so do each
+ * that is greedy search), and its rows leave the decoder's state and memory, so later steps compute only the
+ * inputs still searched. The decoder state follows the back-pointers ({@link DecoderState#select}); so do each
  * hypothesis's tokens, coverage and cross-attention, which are copied to the heap at the step that makes them
  * ({@code BeamSearchTest} checks them against a teacher-forced replay). Stateless; thread-safe given a model
  * that is.
@@ -95,30 +96,28 @@ public final class BeamSearch {
             boolean[] done = new boolean[inputs];
             long[] last = new long[rows];
             Arrays.fill(last, SubwordCodec.BOS);
+            // The inputs still searched, by position: rows p*k .. p*k+k-1 of every array belong to input active[p].
+            // When inputs finish, their rows leave the state and the memory, so no step computes rows for them.
+            int[] active = new int[inputs];
+            for (int b = 0; b < inputs; b++) {
+                active[b] = b;
+            }
             for (int step = 0; ; step++) {
+                int n = active.length * k;
                 StepOutput out = model.decoder().step(ps, memory, state, EngineArrays.of(m, last), capture);
                 float[] logProbs = out.logProbs().toFloatArray();
                 float[] attention = capture ? attentionOnHeap(out.attention()) : null;          // (N, L, H, S)
                 float[] copyShares = options.attention() && out.copyShare().isPresent()
                         ? out.copyShare().get().toFloatArray() : null;                          // (N)
-                int[] parents = new int[rows];
-                Live[] nextLive = new Live[rows];
-                double[] nextScores = new double[rows];
-                long[] nextLast = new long[rows];
-                for (int b = 0; b < inputs; b++) {
-                    if (done[b]) {
-                        for (int j = 0; j < k; j++) {
-                            int r = b * k + j;
-                            parents[r] = r;
-                            nextLive[r] = live[r];
-                            nextScores[r] = Double.NEGATIVE_INFINITY;
-                            nextLast[r] = SubwordCodec.PAD;
-                        }
-                        continue;
-                    }
+                int[] parents = new int[n];
+                Live[] nextLive = new Live[n];
+                double[] nextScores = new double[n];
+                long[] nextLast = new long[n];
+                for (int p = 0; p < active.length; p++) {
+                    int b = active[p];
                     boolean atLimit = step + 1 >= limits[b];
                     int filled = 0;
-                    for (Candidate c : candidates(b, k, vocab, step, options, live, scores, logProbs)) {
+                    for (Candidate c : candidates(p, k, vocab, step, options, live, scores, logProbs)) {
                         Live parent = live[c.row()];
                         float[] rowAttention = capture
                                 ? rowAttention(attention, c.row(), layers, heads, sourceLength, lengths[b]) : null;
@@ -131,7 +130,7 @@ public final class BeamSearch {
                             }
                             continue;
                         }
-                        int r = b * k + filled;
+                        int r = p * k + filled;
                         parents[r] = c.row();
                         nextLive[r] = extend(parent, c, rowAttention, share(copyShares, c.row()), heads, options);
                         nextScores[r] = c.logProb();
@@ -141,9 +140,9 @@ public final class BeamSearch {
                         }
                     }
                     for (int j = filled; j < k; j++) {
-                        int r = b * k + j;
-                        parents[r] = b * k;
-                        nextLive[r] = live[b * k];
+                        int r = p * k + j;
+                        parents[r] = p * k;
+                        nextLive[r] = live[p * k];
                         nextScores[r] = Double.NEGATIVE_INFINITY;
                         nextLast[r] = SubwordCodec.PAD;
                     }
@@ -151,18 +150,44 @@ public final class BeamSearch {
                         done[b] = true;
                     }
                 }
-                boolean all = true;
-                for (boolean d : done) {
-                    all &= d;
-                }
-                if (all) {
+                int[] staying = Arrays.stream(active).filter(b -> !done[b]).toArray();
+                if (staying.length == 0) {
                     break;
                 }
-                state = identity(parents) ? out.next()
-                        : out.next().select(Arrays.stream(parents).asLongStream().toArray());
-                live = nextLive;
-                scores = nextScores;
-                last = nextLast;
+                if (staying.length == active.length) {
+                    state = identity(parents) ? out.next()
+                            : out.next().select(Arrays.stream(parents).asLongStream().toArray());
+                    live = nextLive;
+                    scores = nextScores;
+                    last = nextLast;
+                    continue;
+                }
+                long[] keptParents = new long[staying.length * k];
+                long[] keptRows = new long[staying.length * k];
+                Live[] keptLive = new Live[staying.length * k];
+                double[] keptScores = new double[staying.length * k];
+                long[] keptLast = new long[staying.length * k];
+                for (int p = 0, q = 0; p < active.length; p++) {
+                    if (done[active[p]]) {
+                        continue;
+                    }
+                    for (int j = 0; j < k; j++) {
+                        int from = p * k + j;
+                        int to = q * k + j;
+                        keptParents[to] = parents[from];
+                        keptRows[to] = from;
+                        keptLive[to] = nextLive[from];
+                        keptScores[to] = nextScores[from];
+                        keptLast[to] = nextLast[from];
+                    }
+                    q++;
+                }
+                state = out.next().select(keptParents);
+                memory = memory.select(keptRows);
+                active = staying;
+                live = keptLive;
+                scores = keptScores;
+                last = keptLast;
             }
             List<List<Hypothesis>> result = new ArrayList<>(inputs);
             for (List<Hypothesis> hyps : finished) {
@@ -182,13 +207,13 @@ public final class BeamSearch {
         return true;
     }
 
-    /** The best {@code 2k} continuations of input {@code b}'s live rows, best first. */
-    private static List<Candidate> candidates(int b, int k, int vocab, int step, DecodeOptions options, Live[] live,
+    /** The best {@code 2k} continuations of the live rows at position {@code p} (rows {@code p*k ..}), best first. */
+    private static List<Candidate> candidates(int p, int k, int vocab, int step, DecodeOptions options, Live[] live,
             double[] scores, float[] logProbs) {
         PriorityQueue<Candidate> best = new PriorityQueue<>(Comparator.comparingDouble(Candidate::logProb));
         int want = 2 * k;
         for (int j = 0; j < k; j++) {
-            int r = b * k + j;
+            int r = p * k + j;
             if (scores[r] == Double.NEGATIVE_INFINITY) {
                 continue;
             }

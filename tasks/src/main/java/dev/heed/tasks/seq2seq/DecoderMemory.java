@@ -2,6 +2,7 @@ package dev.heed.tasks.seq2seq;
 
 import ai.djl.ndarray.NDArray;
 import dev.heed.attention.PreparedKeys;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,20 @@ public record DecoderMemory(List<PreparedKeys> keys, NDArray mask, Optional<NDAr
         Objects.requireNonNull(mask, "mask");
         Objects.requireNonNull(initial, "initial");
         Objects.requireNonNull(copy, "copy");
+    }
+
+    /**
+     * This memory for the rows {@code rows} only, in that order (row {@code i} of the result is row {@code rows[i]}
+     * here): how beam search drops the inputs it has finished. New arrays on the same managers.
+     */
+    public DecoderMemory select(long[] rows) {
+        List<PreparedKeys> picked = new ArrayList<>(keys.size());
+        for (PreparedKeys k : keys) {
+            picked.add(new PreparedKeys(Rows.pick(k.keys(), rows), Rows.pick(k.values(), rows),
+                    Rows.pick(k.mask(), rows)));
+        }
+        return new DecoderMemory(picked, Rows.pick(mask, rows), initial.map(i -> Rows.pick(i, rows)),
+                copy.map(c -> new CopyTargets(Rows.pick(c.index(), rows), Rows.pick(c.merge(), rows))));
     }
 
 }

@@ -87,6 +87,42 @@ class BeamSearchTest {
         }
     }
 
+    /**
+     * Inputs that finish at different steps (here by their length limits, 12 to 16 steps, and by {@code </s>}) leave
+     * the batch; the others go on and find what each finds searched alone.
+     */
+    @ParameterizedTest(name = "{0} + {1} decoder + {2}, copy {3}")
+    @CsvSource({"transformer, transformer, multi-head, false", "bigru, gru, additive, true",
+            "transformer, transformer, multi-head, true"})
+    void inputsThatFinishLeaveTheBatchAndTheRestFindWhatTheyFindAlone(String encoder, String type, String attention,
+            boolean copy) {
+        List<long[]> sources = List.of(new long[] {3}, new long[] {8, 6, 11, 13, 22, 17, 30, 3}, new long[] {14, 3},
+                new long[] {5, 9, 12, 7, 3});
+        try (NDManager m = NDManager.newBaseManager()) {
+            Seq2SeqBlock model = TinySeq2Seq.build(m, encoder, type, attention, copy, false);
+            DecodeOptions options = new DecodeOptions(3, 40, 0, 0.6, 0, 0, 3, true);
+            int arrays = m.getManagedArrays().size();
+            List<List<Hypothesis>> together = BeamSearch.search(model, m, sources, options);
+            assertEquals(arrays, m.getManagedArrays().size(), "search leaves no array behind");
+            java.util.Set<Integer> steps = new java.util.HashSet<>();
+            for (int b = 0; b < sources.size(); b++) {
+                List<Hypothesis> alone = BeamSearch.search(model, m, List.of(sources.get(b)), options).get(0);
+                List<Hypothesis> batched = together.get(b);
+                assertEquals(alone.size(), batched.size(), "input " + b);
+                for (int i = 0; i < alone.size(); i++) {
+                    assertArrayEquals(alone.get(i).tokens(), batched.get(i).tokens(), "input " + b + " hypothesis " + i);
+                    assertEquals(alone.get(i).score(), batched.get(i).score(), 1e-4, "input " + b + " hypothesis " + i);
+                    for (int t = 0; t < alone.get(i).steps(); t++) {
+                        assertArrayEquals(alone.get(i).attention().get(t), batched.get(i).attention().get(t), 1e-4f,
+                                "input " + b + " hypothesis " + i + " step " + t);
+                    }
+                }
+                steps.add(batched.stream().mapToInt(Hypothesis::steps).max().orElseThrow());
+            }
+            assertTrue(steps.size() > 1, "the inputs finished at different steps: " + steps);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"bigru, gru, additive", "transformer, transformer, multi-head"})
     void greedySearchPicksTheArgmaxAtEveryStep(String encoder, String type, String attention) {
