@@ -1,6 +1,7 @@
 package dev.heed.encoders;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.heed.engine.EngineArrays;
@@ -25,7 +26,7 @@ public final class InPlace {
     /** Every element of {@code target} set to {@code value}. */
     public static void fill(NDArray target, float value) {
         try (GradientMode.Scope write = GradientMode.off()) {
-            target.set(everything(target), value);
+            write(target, view -> view.set(everything(view), value));
         }
     }
 
@@ -36,7 +37,7 @@ public final class InPlace {
         }
         try (GradientMode.Scope write = GradientMode.off();
                 NDArray source = EngineArrays.of(target.getManager(), values, target.getShape())) {
-            target.set(everything(target), source.toType(target.getDataType(), false));
+            write(target, source.toType(target.getDataType(), false));
         }
     }
 
@@ -66,7 +67,7 @@ public final class InPlace {
         try (GradientMode.Scope write = GradientMode.off();
                 NDArray raw = EngineArrays.of(target.getManager(), file.bytes(name), target.getShape(), stored);
                 NDArray widened = raw.toType(target.getDataType(), true)) {
-            target.set(everything(target), widened);
+            write(target, widened);
         }
     }
 
@@ -77,8 +78,34 @@ public final class InPlace {
                     + target.getShape());
         }
         try (GradientMode.Scope write = GradientMode.off()) {
-            target.set(everything(target), source);
+            write(target, source);
         }
+    }
+
+    /**
+     * Runs {@code assignment} on a view of {@code target} (the same memory) that belongs to a scratch manager
+     * closed right after. The engine's indexed assignment leaves arrays behind on the managers of the arrays it
+     * reads and writes, and a parameter's or gradient's manager lives as long as the model: a write per training
+     * batch kept them all (the size of the gradient, every batch, when clipping).
+     */
+    private static void write(NDArray target, java.util.function.Consumer<NDArray> assignment) {
+        try (NDManager scratch = target.getManager().newSubManager()) {
+            assignment.accept(viewIn(scratch, target));
+        }
+    }
+
+    /** {@code target}'s elements replaced by {@code source}'s, both read through views on a scratch manager. */
+    private static void write(NDArray target, NDArray source) {
+        try (NDManager scratch = target.getManager().newSubManager()) {
+            NDArray view = viewIn(scratch, target);
+            view.set(everything(view), viewIn(scratch, source));
+        }
+    }
+
+    private static NDArray viewIn(NDManager scratch, NDArray array) {
+        NDArray view = array.reshape(array.getShape());
+        view.attach(scratch);
+        return view;
     }
 
     private static NDIndex everything(NDArray target) {

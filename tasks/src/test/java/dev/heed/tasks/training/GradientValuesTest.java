@@ -32,7 +32,14 @@ class GradientValuesTest {
                 // d(sum of outputs)/dW = the input in each row: -4, 0.25, 3; the bias gradient is 1
                 NDArray weight = linear.getParameters().get("weight").getArray();
                 NDArray bias = linear.getParameters().get("bias").getArray();
+                ai.djl.ndarray.NDManager owner = weight.getManager();
+                int arrays = owner.getManagedArrays().size();
                 assertEquals(4, GradientValues.clip(linear, 2f), "-4 and 3 in each of two rows; the bias gradients of 1 are kept");
+                assertEquals(arrays, owner.getManagedArrays().size(),
+                        "no array left behind on the model's manager (it would leak the gradient's size every batch)");
+                GradientNorm.clip(linear, 1e6f);
+                FiniteGradients.check(linear);
+                assertEquals(arrays, owner.getManagedArrays().size(), "nor by the norm clip or the finiteness check");
                 assertArrayEquals(new float[] {-2, 0.25f, 2, -2, 0.25f, 2}, weight.getGradient().toFloatArray());
                 assertArrayEquals(new float[] {1, 1}, bias.getGradient().toFloatArray());
                 assertEquals(0, GradientValues.clip(linear, 2f), "nothing left to clip");
