@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "summarization", mixinStandardHelpOptions = true,
         description = {"Summarize the documents of a JSON lines file ({\"text\",\"summary\"[,\"references\"]}) and"
                 + " score the summaries as Google's rouge-score does (ROUGE-1, ROUGE-2, ROUGE-L, ROUGE-Lsum F1 with"
-                + " stemming; the mean over documents with a seeded bootstrap 95% interval), against the original"
+                + " stemming; the mean over documents with a seeded bootstrap 95%% interval), against the original"
                 + " summary and against all references (best F per measure) side by side, LEAD-1 (the first line of"
                 + " the document) in the same table; the share of repeated trigrams and of words found in the"
                 + " document (copied); speed in documents per second.",

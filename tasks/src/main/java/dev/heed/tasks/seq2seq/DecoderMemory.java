@@ -33,8 +33,7 @@ public record DecoderMemory(List<PreparedKeys> keys, NDArray mask, Optional<NDAr
     public DecoderMemory select(long[] rows) {
         List<PreparedKeys> picked = new ArrayList<>(keys.size());
         for (PreparedKeys k : keys) {
-            picked.add(new PreparedKeys(Rows.pick(k.keys(), rows), Rows.pick(k.values(), rows),
-                    Rows.pick(k.mask(), rows)));
+            picked.add(Rows.pick(k, rows));
         }
         return new DecoderMemory(picked, Rows.pick(mask, rows), initial.map(i -> Rows.pick(i, rows)),
                 copy.map(c -> new CopyTargets(Rows.pick(c.index(), rows), Rows.pick(c.merge(), rows))));

@@ -2,6 +2,7 @@ package dev.heed.tasks.seq2seq;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import dev.heed.attention.PreparedKeys;
 import dev.heed.engine.EngineArrays;
 
 /**
@@ -13,6 +14,11 @@ import dev.heed.engine.EngineArrays;
 final class Rows {
 
     private Rows() {
+    }
+
+    /** {@code keys}' keys, values and mask (all row-first), each with its rows picked as {@link #pick(NDArray, long[])}. */
+    static PreparedKeys pick(PreparedKeys keys, long[] rows) {
+        return new PreparedKeys(pick(keys.keys(), rows), pick(keys.values(), rows), pick(keys.mask(), rows));
     }
 
     /** {@code x} {@code (N, ...)} with row {@code i} of the result being row {@code rows[i]} of {@code x}. */

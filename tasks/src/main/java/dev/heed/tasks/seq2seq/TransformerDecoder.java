@@ -91,8 +91,7 @@ public final class TransformerDecoder extends SequenceDecoder {
         public DecoderState select(long[] rows) {
             List<PreparedKeys> picked = new ArrayList<>(layers.size());
             for (PreparedKeys k : layers) {
-                picked.add(new PreparedKeys(Rows.pick(k.keys(), rows), Rows.pick(k.values(), rows),
-                        Rows.pick(k.mask(), rows)));
+                picked.add(Rows.pick(k, rows));
             }
             return new CacheState(picked, position);
         }
