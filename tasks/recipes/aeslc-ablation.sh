@@ -19,9 +19,11 @@ train() { # $1 name, rest: flags
     --set-decoder embeddingDim=128 --set-decoder attentionDim=192 --vocab-size 8000 --batch-size 32 --lr 0.002 \
     --warmup 400 --epochs 40 --patience 3 --time-limit "$minutes" --weights-dtype F16 "$@" > "$out/$name.log" 2>&1
 }
-evaluate() { # $1 name
+evaluate() { # $1 name: with the default decoding guards, then without them (what the model itself repeats)
   "$root/bin/heed" eval summarization --model "$out/$1" --data "$data/dev.jsonl.gz" --beam 1 \
     --report "$out/$1.eval.json" > "$out/$1.eval.txt" 2> "$out/$1.eval.err"
+  "$root/bin/heed" eval summarization --model "$out/$1" --data "$data/dev.jsonl.gz" --beam 1 --no-repeat-ngram 0 \
+    --max-repeat 0 --report "$out/$1.raw.json" > "$out/$1.raw.txt" 2> "$out/$1.raw.err"
 }
 train none --no-copy --no-coverage &
 train copy --copy --no-coverage &
@@ -31,4 +33,4 @@ evaluate none
 evaluate copy
 wait
 evaluate copy+cov
-for name in none copy copy+cov; do echo "== $name"; cat "$out/$name.eval.txt"; done
+for name in none copy copy+cov; do echo "== $name"; cat "$out/$name.eval.txt" "$out/$name.raw.txt"; done
