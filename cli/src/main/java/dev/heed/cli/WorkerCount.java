@@ -10,7 +10,7 @@ import dev.heed.engine.IntraOpThreads;
  * ({@value IntraOpThreads#PROPERTY}), {@code auto} is cores divided by that count, so the cores are not
  * oversubscribed. On the CPU, workers with one libtorch intra-op
  * thread each beat one worker with all the threads: the small operations of a sentiment or embedding pass do
- * not spread well over cores, while separate batches do (bench/README.md, "Workers"). The cap keeps memory
+ * not spread well over cores, while separate batches do (bench/README.md, "Sentiment throughput"). The cap keeps memory
  * bounded on large machines, where the remaining cores go to each worker's intra-op threads.
  */
 final class WorkerCount {
@@ -28,7 +28,7 @@ final class WorkerCount {
      */
     static int parse(String value, boolean onGpu) {
         if (value.equalsIgnoreCase("auto")) {
-            return auto(Runtime.getRuntime().availableProcessors(), onGpu, userIntraOpThreads());
+            return auto(Runtime.getRuntime().availableProcessors(), onGpu, IntraOpThreads.fixedByUser());
         }
         int n;
         try {
@@ -53,17 +53,5 @@ final class WorkerCount {
         }
         int perWorker = Math.max(1, intraOpThreads);
         return Math.max(1, Math.min(cores / perWorker, MOST_AUTO_WORKERS));
-    }
-
-    private static int userIntraOpThreads() {
-        String chosen = System.getProperty(IntraOpThreads.PROPERTY, System.getenv(IntraOpThreads.PROPERTY));
-        if (chosen == null) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Integer.parseInt(chosen.strip()));
-        } catch (NumberFormatException e) {
-            return 0; // DJL reports a malformed setting itself
-        }
     }
 }

@@ -43,9 +43,8 @@ public final class InPlace {
 
     /**
      * {@code target}'s elements replaced by tensor {@code name} of {@code file} (the same number of elements), which
-     * libtorch widens from F16 itself (at start-up, a tenth of the time Java's conversion takes); other stored types
-     * go through {@link SafeTensorsFile#floats}. The
-     * values are exactly those {@code floats} gives.
+     * libtorch widens from F16 itself rather than element by element in Java; other stored types go through
+     * {@link SafeTensorsFile#floats}. The values are exactly those {@code floats} gives.
      *
      * @throws IllegalArgumentException when the element counts differ or the tensor is not floating-point
      */

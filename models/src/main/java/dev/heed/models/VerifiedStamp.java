@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A record, beside a cached model, of the size, modification time and file key (device and inode) of its
  * {@code model.json} and every file it lists, written after the files were hashed and found as the manifest says.
- * While the record still matches, a later start skips hashing them again (13 MB for the default sentiment model,
- * 90 MB for all-MiniLM-L6-v2: a tenth to half a second of every start): a file that was replaced, rewritten or
+ * While the record still matches, a later start skips hashing them again (the default sentiment model's 13 MB took
+ * 0.07 s of every start, measured in a fresh JVM; all-MiniLM-L6-v2 has 90 MB): a file that was replaced, rewritten or
  * touched no longer matches and is hashed. What it cannot see is a file changed in place with its size and time
  * put back, or a disk's silent corruption; {@code heed models verify NAME} always hashes.
  *

@@ -54,7 +54,27 @@ public final class IntraOpThreads implements AutoCloseable {
     }
 
     private static boolean userChose() {
-        return System.getProperty(PROPERTY) != null || System.getenv(PROPERTY) != null;
+        return userSetting() != null;
+    }
+
+    /**
+     * The intra-op thread count the user fixed with {@value #PROPERTY} (system property first, then the
+     * environment), or 0 when none is set or it is not a number (DJL reports a malformed setting itself).
+     */
+    public static int fixedByUser() {
+        String chosen = userSetting();
+        if (chosen == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(chosen.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String userSetting() {
+        return System.getProperty(PROPERTY, System.getenv(PROPERTY));
     }
 
     /** The intra-op thread count while this is open. */

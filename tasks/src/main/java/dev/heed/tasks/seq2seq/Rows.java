@@ -9,7 +9,7 @@ import dev.heed.engine.EngineArrays;
  * Picks rows of an array by index, as beam search's back-pointers need: an index gather on the engine (libtorch's
  * advanced indexing over the first axis), with the indexes in engine memory ({@link EngineArrays}), so the values are
  * exactly the rows picked. It replaced a product with a 0/1 selection matrix, which cost N times the rows' size
- * for N rows (a third of a beam search's time on the Transformer decoder's key/value caches). Stateless.
+ * for N rows. Stateless.
  */
 final class Rows {
 
