@@ -51,6 +51,9 @@ final class EvalSummarizationCommand implements Callable<Integer> {
     @Option(names = "--max-length", defaultValue = "30", description = "The most summary subwords (default:"
             + " ${DEFAULT-VALUE}).")
     int maxLength;
+    @Option(names = "--min-length", defaultValue = "0", description = "The fewest summary subwords (default:"
+            + " ${DEFAULT-VALUE}).")
+    int minLength;
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Score the first N documents only.")
     int limit;
     @Option(names = "--seed", defaultValue = "42", description = "The bootstrap's seed (default: ${DEFAULT-VALUE}).")
@@ -67,7 +70,7 @@ final class EvalSummarizationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DecodeOptions options = searchOptions.decodeOptions(spec, maxLength, 0, 1, SearchOptions.SUMMARIZATION);
+        DecodeOptions options = searchOptions.decodeOptions(spec, maxLength, minLength, 1, SearchOptions.SUMMARIZATION);
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be 1 or more");
         }
@@ -127,8 +130,8 @@ final class EvalSummarizationCommand implements Callable<Integer> {
                 json.put("model", loaded.name()).put("data", data.toString()).put("documents", corpus.size())
                         .put("blank_documents", corpus.size() - nonEmpty.size()).put("cut_documents", cut)
                         .put("max_source_tokens", loaded.maxSourceTokens()).put("beam", beam).put("search", search)
-                        .put("length_penalty", options.lengthPenalty())
-                        .put("no_repeat_ngram", options.noRepeatNgram()).put("signature", modelScores.signature());
+                        .put("length_penalty", options.lengthPenalty()).put("min_length", options.minLength())
+                        .put("max_length", options.maxLength()).put("no_repeat_ngram", options.noRepeatNgram()).put("signature", modelScores.signature());
                 write(json.putObject("model_scores"), modelScores);
                 write(json.putObject("lead1_scores"), leadScores);
                 json.put("seconds", seconds).put("documents_per_second", nonEmpty.size() / seconds);

@@ -32,7 +32,8 @@ final class SummarizeCommand implements Callable<Integer> {
             + " ${DEFAULT-VALUE}).")
     int maxLength;
 
-    @Option(names = "--min-length", defaultValue = "0", description = "The fewest summary subwords.")
+    @Option(names = "--min-length", defaultValue = "0", description = "The fewest summary subwords (default:"
+            + " ${DEFAULT-VALUE}).")
     int minLength;
 
     @Option(names = "--n-best", defaultValue = "1", paramLabel = "N", description = "Hypotheses per record, at most"

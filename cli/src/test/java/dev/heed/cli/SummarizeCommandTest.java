@@ -196,5 +196,20 @@ class SummarizeCommandTest {
                 .asDouble();
         assertTrue(all >= model1, json.toString());
         assertEquals(40, json.get("documents").asInt());
+
+        // --min-length holds the end of the summary back: longer summaries, scored and reported as such
+        Path longer = dir.resolve("report-min.json");
+        CliRun held = CliRun.of("eval", "summarization", "--model", model.toString(), "--data",
+                dir.resolve("dev.jsonl").toString(), "--report", longer.toString(), "--min-length", "8");
+        assertEquals(0, held.exitCode(), held.err());
+        JsonNode heldJson = HeedJson.COMPACT.readTree(longer.toFile());
+        assertEquals(8, heldJson.get("min_length").asInt());
+        assertEquals(0, json.get("min_length").asInt());
+        assertTrue(heldJson.get("model_scores").get("mean_words").asDouble()
+                > json.get("model_scores").get("mean_words").asDouble() + 1, heldJson + " against " + json);
+        CliRun bad = CliRun.of("eval", "summarization", "--model", model.toString(), "--data",
+                dir.resolve("dev.jsonl").toString(), "--min-length", "30");
+        assertEquals(ExitCodes.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("--min-length"), bad.err());
     }
 }
