@@ -5,13 +5,14 @@
 #   TASK: embed (SST-2 dev sentences, all-MiniLM-L6-v2), sentiment (SST-2 dev, the default model),
 #         translate (Multi30k val English, beam 5), summarize (the first 200 AESLC dev e-mails, beam 4)
 # Prints one line per run and a table of medians (seconds, and records per second). One libtorch thread unless
-# HEED_THREADS says otherwise. No warm-up run is counted.
+# HEED_THREADS says otherwise; MODES="tuned" runs the default allocator only. No warm-up run is counted.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 task=${1:?usage: bench/allocator/run.sh TASK [RUNS] [BATCH_SIZES]}
 runs=${2:-3}
 sizes=${3:-"8 32 128"}
 threads=${HEED_THREADS:-1}
+modes=${MODES:-tuned glibc}
 data=$root/../shared/data
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -37,7 +38,7 @@ HEED_JAVA_OPTS="$opts" "$root/bin/heed" "$task" --quiet "${args[@]}" -i "$work/i
 results=$work/results.tsv
 for r in $(seq 1 "$runs"); do
   for b in $sizes; do
-    for mode in tuned glibc; do
+    for mode in $modes; do
       extra=""; [ $mode = glibc ] && extra="-Dheed.malloc.tune=false"
       /usr/bin/time -f "%e %U %S" -o "$work/t" env HEED_JAVA_OPTS="$opts $extra" "$root/bin/heed" "$task" --quiet \
         "${args[@]}" --batch-size "$b" -i "$work/in.txt" -o "$work/out.jsonl"
@@ -59,6 +60,9 @@ print('|---:|---:|---:|---:|---:|---:|---:|')
 for b in sorted({k[0] for k in rows}):
     cells = []
     for mode in ('tuned', 'glibc'):
+        if not rows[(b, mode)]:
+            cells += ['', '', '']
+            continue
         w = statistics.median(x[0] for x in rows[(b, mode)]); s = statistics.median(x[1] for x in rows[(b, mode)])
         cells += [f'{w:.1f}', f'{n / w:,.0f}', f'{s:.1f}']
     print(f'| {b} | ' + ' | '.join(cells) + ' |')

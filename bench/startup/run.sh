@@ -2,11 +2,10 @@
 # Start-up of a one-line `heed sentiment` (the default model), whole process: RUNS runs (default 7) of each
 # configuration after one warm-up, interleaved; prints the median wall time and the median of each phase that
 # HEED_TIMINGS=1 reports (launcher+jvm, model load with libtorch alongside, run).
-#   default       what bin/heed does: on JDK 25+ the ahead-of-time cache, libtorch loaded in the background
-#   dynamic       the dynamic class-data sharing archive instead (HEED_CDS=dynamic; the default on JDK 21-24)
-#   no-preload    the default cache, libtorch loaded when the model asks for it (-Dheed.preload=false)
-#   no-cds        no cache or archive (HEED_CDS=0), libtorch in the background
-#   neither       no cache, no preload (how Heed started before both)
+#   default       class-data sharing archive + libtorch loaded in the background (what bin/heed does)
+#   no-preload    the archive, libtorch loaded when the model asks for it (-Dheed.preload=false)
+#   no-cds        no archive (HEED_CDS=0), libtorch in the background
+#   neither       no archive, no preload (how Heed started before both)
 # Usage: bench/startup/run.sh [RUNS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,7 +15,6 @@ trap 'rm -rf "$work"' EXIT
 run() { # $1 config name
   local cds=1 opts=""
   case $1 in
-    dynamic) cds=dynamic ;;
     no-preload) opts="-Dheed.preload=false" ;;
     no-cds) cds=0 ;;
     neither) cds=0; opts="-Dheed.preload=false" ;;
@@ -29,8 +27,8 @@ run() { # $1 config name
   grep -q '"label":"positive"' "$work/out" || { echo "unexpected output: $(cat "$work/out" "$work/err")" >&2; exit 1; }
   printf '%s\t%s\t%s\n' "$1" "$(python3 -c "print($end - $start)")" "$(grep 'timings' "$work/err")" >> "$work/results"
 }
-echo "warm-up (makes the cache and the archive if they are missing)"; run default; run dynamic; : > "$work/results"
-for r in $(seq 1 "$runs"); do for c in default dynamic no-preload no-cds neither; do run $c; done; done
+echo "warm-up (writes the archive if it is missing)"; run default; : > "$work/results"
+for r in $(seq 1 "$runs"); do for c in default no-preload no-cds neither; do run $c; done; done
 python3 - "$work/results" <<'PY'
 import collections, re, statistics, sys
 rows = collections.defaultdict(list)
@@ -40,7 +38,7 @@ for line in open(sys.argv[1]):
     rows[config].append((float(wall), phases))
 print('| configuration | wall s (median) | launcher+jvm | model (libtorch alongside) | run | libtorch load |')
 print('|---|---:|---:|---:|---:|---:|')
-for config in ('default', 'dynamic', 'no-preload', 'no-cds', 'neither'):
+for config in ('default', 'no-preload', 'no-cds', 'neither'):
     r = rows[config]
     med = lambda key: statistics.median(p.get(key, float('nan')) for _, p in r)
     lib = [p['libtorch loaded alongside in'] for _, p in r if 'libtorch loaded alongside in' in p]
