@@ -38,7 +38,8 @@ final class BatchIoOptions {
     Path errors;
 
     @Option(names = "--batch-size", defaultValue = "32", paramLabel = "N",
-            description = "Records per batch (default: ${DEFAULT-VALUE}).")
+            description = "Records per batch (default: ${DEFAULT-VALUE}); with several workers, input too short to"
+                    + " give each of them 4 batches is shared out in smaller ones.")
     int batchSize;
 
     @Option(names = "--threads", defaultValue = "auto", paramLabel = "N|auto",

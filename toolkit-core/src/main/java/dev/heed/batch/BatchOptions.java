@@ -3,7 +3,8 @@ package dev.heed.batch;
 /**
  * How a batch run goes. Immutable; validated on construction.
  *
- * @param batchSize records per call to a predictor
+ * @param batchSize records per call to a predictor, at most (with several threads, a window too small to give each
+ *     thread 4 batches is cut into smaller ones)
  * @param threads worker threads, each with its own predictor
  * @param windowBatches records are sorted by length within windows of {@code batchSize * windowBatches}
  *     records to cut padding; output order is always the input's

@@ -180,8 +180,9 @@ public final class BatchRunner {
         order.sort(Comparator.comparingInt(i -> ((Record) window.get(i)).text().length()));
         Prediction[] predictions = new Prediction[window.size()];
         List<Future<?>> futures = new ArrayList<>();
-        for (int from = 0; from < order.size(); from += options.batchSize()) {
-            List<Integer> slots = order.subList(from, Math.min(order.size(), from + options.batchSize()));
+        int size = batchSizeFor(order.size(), options.batchSize(), workers == null ? 1 : options.threads());
+        for (int from = 0; from < order.size(); from += size) {
+            List<Integer> slots = order.subList(from, Math.min(order.size(), from + size));
             List<Record> batch = slots.stream().map(i -> (Record) window.get(i)).toList();
             if (workers == null) {
                 place(IsolatedPredictions.predict(pool.peek(), batch), slots, predictions);
@@ -206,6 +207,24 @@ public final class BatchRunner {
         }
         return predictions;
     }
+
+    /**
+     * The batch size for a window of {@code records}: {@code batchSize}, except that with several workers a window
+     * too small to give each of them {@value #BATCHES_PER_WORKER} batches (the last window of an input, or a short
+     * input) is cut into that many smaller ones. Otherwise a large {@code --batch-size} left workers idle: 200
+     * e-mails in batches of 64 are four batches of unequal cost for two workers, and `heed summarize` took 7.0 s
+     * against 5.9 s in batches of 4 (bench/README.md, "Batch size and native memory").
+     */
+    static int batchSizeFor(int records, int batchSize, int workers) {
+        if (workers <= 1) {
+            return batchSize;
+        }
+        long pieces = (long) workers * BATCHES_PER_WORKER;
+        return (int) Math.max(1, Math.min(batchSize, (records + pieces - 1) / pieces));
+    }
+
+    /** With several workers, the fewest batches per worker a window is cut into (see {@link #batchSizeFor}). */
+    static final int BATCHES_PER_WORKER = 4;
 
     private static void place(List<Prediction> result, List<Integer> slots, Prediction[] predictions) {
         for (int k = 0; k < slots.size(); k++) {

@@ -81,6 +81,32 @@ class BatchRunnerTest {
     }
 
     @Test
+    void aWindowTooSmallToKeepEveryWorkerBusyIsSharedOutInSmallerBatches() throws Exception {
+        assertEquals(64, BatchRunner.batchSizeFor(1024, 64, 2), "a full window keeps --batch-size");
+        assertEquals(25, BatchRunner.batchSizeFor(200, 64, 2), "200 records, 2 workers: 8 batches of 25");
+        assertEquals(4, BatchRunner.batchSizeFor(200, 4, 2), "never larger than --batch-size");
+        assertEquals(1, BatchRunner.batchSizeFor(3, 64, 2));
+        assertEquals(64, BatchRunner.batchSizeFor(200, 64, 1), "one worker: --batch-size as given");
+
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            lines.add("x".repeat(1 + i % 7) + " " + i);
+        }
+        UpperCasePredictor.BATCH_LENGTHS.clear();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RunSummary summary = run(String.join("\n", lines), new BatchOptions(64, 2, 16, false), out,
+                new ByteArrayOutputStream(), new ArrayList<>());
+        assertEquals(40, summary.written());
+        assertEquals(8, UpperCasePredictor.BATCH_LENGTHS.size(), "40 records, 2 workers: 8 batches of 5");
+        assertTrue(UpperCasePredictor.BATCH_LENGTHS.stream().allMatch(b -> b.size() == 5),
+                UpperCasePredictor.BATCH_LENGTHS.toString());
+        List<JsonNode> output = jsonLines(out.toByteArray());
+        for (int i = 0; i < 40; i++) {
+            assertEquals(lines.get(i).toUpperCase(), output.get(i).get("upper").asText(), "in input order");
+        }
+    }
+
+    @Test
     void oneThreadPredictsOnTheCallingThreadTheOneThatMadeThePredictor() throws Exception {
         UpperCasePredictor.THREADS.clear();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
