@@ -7,12 +7,13 @@
 #   e128h128   bigru, 128-d word vectors (MiniLM's projected on their first 128 principal components), 2 x 128 GRU
 #   e384h96    bigru, 384-d word vectors, 2 x 96 GRU
 #   e128h96    bigru, 128-d, 2 x 96
-#   e256h128   bigru, 256-d, 2 x 128
+#   e384h192   bigru, 384-d, 2 x 192: the shipped shape, to tell the teacher's share from the size's
+# Any other eEhH name trains that shape (e.g. e256h128).
 # Usage: tasks/recipes/sst2-students.sh OUT_DIR TEACHER_DIR [DATA_DIR] [NAMES...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$1; teacher=$2; data=${3:-$root/../shared/data/sst2}; shift $(( $# >= 3 ? 3 : $# ))
-names=("$@"); [ ${#names[@]} -gt 0 ] || names=(e128h128 e384h96 e128h96 e256h128)
+names=("$@"); [ ${#names[@]} -gt 0 ] || names=(e128h128 e384h96 e128h96 e384h192)
 mkdir -p "$out"
 train() { # $1 name, $2 threads
   local name=$1 e h
