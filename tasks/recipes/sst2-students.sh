@@ -9,7 +9,9 @@
 #   e128h96    bigru, 128-d, 2 x 96
 #   e384h192   bigru, 384-d, 2 x 192: the shipped shape, to tell the teacher's share from the size's
 # Any other eEhH name trains that shape (e.g. e256h128).
-# Usage: tasks/recipes/sst2-students.sh OUT_DIR TEACHER_DIR [DATA_DIR] [NAMES...]
+# AUGMENT (default 2) sets the augmented variants of each sentence the teacher labels; THREADS (default 2) the
+# libtorch threads of the first student, which labels them (the others run two at a time with one thread each).
+# Usage: [AUGMENT=N] [THREADS=N] tasks/recipes/sst2-students.sh OUT_DIR TEACHER_DIR [DATA_DIR] [NAMES...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$1; teacher=$2; data=${3:-$root/../shared/data/sst2}; shift $(( $# >= 3 ? 3 : $# ))
@@ -19,12 +21,12 @@ train() { # $1 name, $2 threads
   local name=$1 e h
   e=${name#e}; e=${e%h*}; h=${name#*h}
   HEED_JAVA_OPTS="-Dai.djl.pytorch.num_threads=$2 ${HEED_JAVA_OPTS:-}" "$root/bin/heed" train sentiment \
-    --encoder bigru --init-embeddings all-minilm-l6-v2 --teacher "$teacher" --augment 2 \
+    --encoder bigru --init-embeddings all-minilm-l6-v2 --teacher "$teacher" --augment "${AUGMENT:-2}" \
     --teacher-cache "$out/teacher-labels.tsv" --train "$data/train.tsv" --dev "$data/dev.tsv" --out "$out/$name" \
     --name sst2 --epochs 4 --patience 2 --batch-size 64 --lr 0.001 --dropout 0.3 --set "embeddingDim=$e" \
     --set "hiddenSize=$h" --set dropout=0.3 --set attentionPooling=true --weights-dtype f16 > "$out/$name.log" 2>&1
 }
-train "${names[0]}" 2
+train "${names[0]}" "${THREADS:-2}"
 rest=("${names[@]:1}")
 for ((i = 0; i < ${#rest[@]}; i += 2)); do
   train "${rest[i]}" 1 &
