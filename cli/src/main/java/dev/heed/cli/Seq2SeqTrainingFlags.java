@@ -86,12 +86,12 @@ final class Seq2SeqTrainingFlags {
      * @throws IllegalArgumentException naming the flag of a value out of range
      */
     Seq2SeqTrainingOptions options(int truncateSourceTo, float coverageLossWeight, int coverageFromEpoch) {
-        return options(truncateSourceTo, coverageLossWeight, coverageFromEpoch, null, false, 0f);
+        return options(truncateSourceTo, coverageLossWeight, coverageFromEpoch, null, false, 0f, false);
     }
 
     /** The trainer's options, the encoder started from the pretrained {@code encoderInit} when not null. */
     Seq2SeqTrainingOptions options(int truncateSourceTo, float coverageLossWeight, int coverageFromEpoch,
-            String encoderInit, boolean freezeEncoder, float encoderLearningRate) {
+            String encoderInit, boolean freezeEncoder, float encoderLearningRate, boolean freezeDecoderEmbeddings) {
         if (!vocabulary.equals("joint") && !vocabulary.equals("separate")) {
             throw new IllegalArgumentException("--vocabulary must be joint or separate, got '" + vocabulary + "'");
         }
@@ -99,6 +99,6 @@ final class Seq2SeqTrainingFlags {
                 epochs, batchSize, learningRate, warmup, labelSmoothing, clip, patience, averageLast, maxTrainTokens,
                 timeLimit, seed, java.util.Optional.ofNullable(init), clipByValue, vocabulary.equals("separate"),
                 truncateSourceTo, coverageLossWeight, coverageFromEpoch, java.util.Optional.ofNullable(encoderInit),
-                freezeEncoder, encoderLearningRate);
+                freezeEncoder, encoderLearningRate, freezeDecoderEmbeddings);
     }
 }

@@ -77,6 +77,12 @@ final class TrainSummarizationCommand implements Callable<Integer> {
             + " train the decoder only (cheaper per update).")
     boolean freezeEncoder;
 
+    @Option(names = "--freeze-decoder-embeddings", description = "With --encoder-init: keep the decoder's embedding"
+            + " table (and its tied output layer) fixed at the encoder's word embeddings, as if shared with a frozen"
+            + " encoder (Rothe et al. 2020); takes Adam and the dense gradient over the whole vocabulary out of each"
+            + " update.")
+    boolean freezeDecoderEmbeddings;
+
     @Option(names = "--encoder-lr", defaultValue = "0", paramLabel = "RATE", description = "With --encoder-init:"
             + " the encoder's own peak learning rate (its own Adam, same schedule); 0 = --lr (default).")
     float encoderLearningRate;
@@ -112,7 +118,7 @@ final class TrainSummarizationCommand implements Callable<Integer> {
         Seq2SeqTrainingOptions options;
         try {
             options = flags.options(maxSourceTokens, withCoverage ? coverageLoss : 0f, coverageFromEpoch, encoderInit,
-                    freezeEncoder, encoderLearningRate);
+                    freezeEncoder, encoderLearningRate, freezeDecoderEmbeddings);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -27,7 +27,7 @@ class TrainSummarizationEncoderInitTest {
         Path model = dir.resolve("bertsum");
         CliRun run = CliRun.of("train", "summarization", "--train", dir.resolve("train.jsonl").toString(), "--dev",
                 dir.resolve("dev.jsonl").toString(), "--out", model.toString(), "--encoder-init", "all-minilm-l6-v2",
-                "--freeze-encoder", "--set-decoder", "layers=1", "--set-decoder", "ffnDim=128", "--set-decoder",
+                "--freeze-encoder", "--freeze-decoder-embeddings", "--set-decoder", "layers=1", "--set-decoder", "ffnDim=128", "--set-decoder",
                 "maxLength=16", "--max-train-tokens", "16", "--max-source-tokens", "32", "--epochs", "2",
                 "--batch-size", "16", "--lr", "0.001", "--warmup", "3", "--weights-dtype", "f16");
         assertEquals(0, run.exitCode(), run.err());
@@ -38,7 +38,9 @@ class TrainSummarizationEncoderInitTest {
         assertEquals("all-minilm-l6-v2", vectorizer.get("config").get("pretrainedEncoder").asText());
         assertEquals("bert", manifest.get("components").get("encoder").get("name").asText());
         assertTrue(manifest.get("components").get("decoder").get("config").get("copy").asBoolean());
-        assertTrue(Files.readString(model.resolve("README.md")).contains("pretrained encoder all-minilm-l6-v2"));
+        String card = Files.readString(model.resolve("README.md"));
+        assertTrue(card.contains("pretrained encoder all-minilm-l6-v2") && card.contains("embeddings fixed to the"
+                + " encoder's"), card);
 
         Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"a\",\"text\":\"the report is ready,"
                 + " please call Kazori about it.\"}\n");
@@ -60,5 +62,13 @@ class TrainSummarizationEncoderInitTest {
                 dir.resolve("x").toString(), "--init", "aeslc", "--encoder-init", "all-minilm-l6-v2");
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("--encoder-init"), run.err());
+    }
+
+    @Test
+    void fixedDecoderEmbeddingsWithoutAPretrainedEncoderAreAUsageError() {
+        CliRun run = CliRun.of("train", "summarization", "--train", "t.jsonl", "--dev", "d.jsonl", "--out",
+                dir.resolve("x").toString(), "--freeze-decoder-embeddings");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--freeze-decoder-embeddings needs --encoder-init"), run.err());
     }
 }

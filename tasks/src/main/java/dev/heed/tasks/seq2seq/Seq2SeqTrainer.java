@@ -250,7 +250,14 @@ public final class Seq2SeqTrainer {
                 && transformer.embeddingWeight().getArray().getShape().equals(words.getArray().getShape())) {
             dev.heed.encoders.InPlace.overwrite(transformer.embeddingWeight().getArray(), table);
             embeddings = "decoder embeddings" + (model.decoder().config().tiedEmbeddings() ? " and output layer" : "")
-                    + " started from the encoder's word embeddings";
+                    + (options.freezeDecoderEmbeddings() ? " fixed to" : " started from") + " the encoder's word embeddings";
+            if (options.freezeDecoderEmbeddings()) {
+                transformer.embeddingWeight().freeze(true);
+            }
+        } else if (options.freezeDecoderEmbeddings()) {
+            throw new IllegalArgumentException("--freeze-decoder-embeddings: the decoder's embedding table cannot start"
+                    + " from " + pretrained.manifest().name() + "'s word embeddings (it needs a transformer decoder of"
+                    + " the encoder's size and the encoder's WordPiece vocabulary)");
         }
         if (options.freezeEncoder()) {
             model.freezeEncoder();

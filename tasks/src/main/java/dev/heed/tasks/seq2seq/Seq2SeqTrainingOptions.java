@@ -45,13 +45,19 @@ import java.util.Map;
  * @param freezeEncoder with {@code encoderInit}: keep the pretrained encoder's weights fixed, train the decoder only
  * @param encoderLearningRate with {@code encoderInit} and a trained encoder: the encoder's peak learning rate
  *     (its own Adam, same schedule); 0 = {@code learningRate}
+ * @param freezeDecoderEmbeddings with {@code encoderInit}: the decoder's embedding table (its output layer's too when
+ *     tied) starts as the encoder's word embeddings and stays fixed, in effect shared with a frozen encoder (Rothe et
+ *     al. 2020's shared setting). Takes Adam's update and the dense gradient over the {@code V x D} table out of
+ *     every update; training fails at the start when the decoder's table cannot start from the encoder's (another
+ *     size, or not a Transformer decoder)
  */
 public record Seq2SeqTrainingOptions(String encoder, Map<String, String> encoderSettings, String decoder,
         String attention, Map<String, String> decoderSettings, int vocabSize, int epochs, int batchSize,
         float learningRate, int warmupSteps, float labelSmoothing, float clipNorm, int patience, int averageLast,
         int maxTrainTokens, double timeLimitMinutes, long seed, java.util.Optional<String> init, boolean clipByValue,
         boolean separateVocabularies, int truncateSourceTo, float coverageLossWeight, int coverageFromEpoch,
-        java.util.Optional<String> encoderInit, boolean freezeEncoder, float encoderLearningRate) {
+        java.util.Optional<String> encoderInit, boolean freezeEncoder, float encoderLearningRate,
+        boolean freezeDecoderEmbeddings) {
 
     /** Options of a model trained from scratch or continued ({@code init}), no pretrained encoder. */
     public Seq2SeqTrainingOptions(String encoder, Map<String, String> encoderSettings, String decoder,
@@ -63,7 +69,7 @@ public record Seq2SeqTrainingOptions(String encoder, Map<String, String> encoder
         this(encoder, encoderSettings, decoder, attention, decoderSettings, vocabSize, epochs, batchSize,
                 learningRate, warmupSteps, labelSmoothing, clipNorm, patience, averageLast, maxTrainTokens,
                 timeLimitMinutes, seed, init, clipByValue, separateVocabularies, truncateSourceTo, coverageLossWeight,
-                coverageFromEpoch, java.util.Optional.empty(), false, 0f);
+                coverageFromEpoch, java.util.Optional.empty(), false, 0f, false);
     }
 
     /** Options without source truncation or coverage loss (translation). */
@@ -104,6 +110,10 @@ public record Seq2SeqTrainingOptions(String encoder, Map<String, String> encoder
         }
         if ((freezeEncoder || encoderLearningRate != 0) && encoderInit.isEmpty()) {
             throw new IllegalArgumentException("--freeze-encoder and --encoder-lr need --encoder-init");
+        }
+        if (freezeDecoderEmbeddings && encoderInit.isEmpty()) {
+            throw new IllegalArgumentException("--freeze-decoder-embeddings needs --encoder-init (the table it keeps"
+                    + " is the pretrained encoder's)");
         }
         if (encoderLearningRate < 0 || (freezeEncoder && encoderLearningRate != 0)) {
             throw new IllegalArgumentException("--encoder-lr must be >= 0, and is meaningless with --freeze-encoder");

@@ -65,7 +65,9 @@ public final class SummarizationModelWriter {
 
                 %s
                 """.formatted(name, o.encoderInit().map(e -> " on the pretrained encoder " + e + " ("
-                        + (o.freezeEncoder() ? "frozen" : "fine-tuned") + "; decoder from scratch)").orElse(" from scratch"),
+                        + (o.freezeEncoder() ? "frozen" : "fine-tuned") + "; decoder from scratch"
+                        + (o.freezeDecoderEmbeddings() ? ", its embeddings fixed to the encoder's" : "") + ")")
+                        .orElse(" from scratch"),
                 r.model().encoder().spec().name(), d.type(), d.attention(),
                 d.copy() ? ", a copy mechanism (pointer-generator, See et al. 2017)" : "",
                 d.coverage() ? " and coverage" : "", Seq2SeqModelWriter.describe(r.vocabularies()),

@@ -58,11 +58,18 @@ class PretrainedEncoderSummarizerTest {
     }
 
     private static Seq2SeqTrainingOptions options(boolean freeze, int epochs) {
+        return options(freeze, epochs, false, Map.of());
+    }
+
+    private static Seq2SeqTrainingOptions options(boolean freeze, int epochs, boolean fixedEmbeddings,
+            Map<String, String> decoder) {
+        Map<String, String> settings = new java.util.HashMap<>(
+                Map.of("layers", "1", "ffnDim", "256", "maxLength", "16", "copy", "true", "dropout", "0.0"));
+        settings.putAll(decoder);
         return new Seq2SeqTrainingOptions("bert", Map.of("dropout", "0.0"), "transformer", "multi-head",
-                Map.of("layers", "1", "ffnDim", "256", "maxLength", "16", "copy", "true", "dropout", "0.0"), 8000,
-                epochs, 8,
+                settings, 8000, epochs, 8,
                 1e-3f, 4, 0f, 1f, 10, 1, 16, 0, 7, Optional.empty(), false, false, 40, 0f, 1,
-                Optional.of(ENCODER), freeze, freeze ? 0f : 1e-4f);
+                Optional.of(ENCODER), freeze, freeze ? 0f : 1e-4f, fixedEmbeddings);
     }
 
     private static List<Double> losses(List<String> log) {
@@ -89,6 +96,8 @@ class PretrainedEncoderSummarizerTest {
                 .train(train, dev, tmp, r -> {
                     assertTrue(r.model().encoderFrozen());
                     assertFrozen(r);
+                    assertTrue(!java.util.Arrays.equals(encoderTable(r), decoderTable(r)),
+                            "without --freeze-decoder-embeddings the decoder's table trains away from the encoder's");
                     SubwordCodec codec = r.vocabularies().source();
                     List<long[]> sources = dev.sources().stream().map(s -> codec.source(codec.encode(s).ids(), 40))
                             .toList();
@@ -140,6 +149,44 @@ class PretrainedEncoderSummarizerTest {
         } catch (java.io.IOException | dev.heed.model.ModelLoadException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void fixedDecoderEmbeddingsStayTheEncodersTableWhileTheRestOfTheDecoderLearns() throws Exception {
+        ParallelCorpus train = corpus(16, 0);
+        ParallelCorpus dev = corpus(2, 100);
+        List<String> progress = new ArrayList<>();
+        new Seq2SeqTrainer(options(true, 3, true, Map.of()), SummarizationMetrics.devMetric(), progress::add)
+                .train(train, dev, tmp, r -> {
+                    assertArrayEquals(encoderTable(r), decoderTable(r), "the decoder's table is the encoder's");
+                    assertTrue(progress.stream().anyMatch(l -> l.contains("fixed to the encoder's")), "" + progress);
+                    List<Double> losses = losses(r.log());
+                    assertTrue(losses.get(losses.size() - 1) < losses.get(0) * 0.9, "the loss falls: " + losses);
+                    return null;
+                });
+    }
+
+    private static float[] encoderTable(Seq2SeqTrainer.Result r) {
+        return r.model().encoder().namedParameters().get("embeddings.word_embeddings.weight").getArray().toFloatArray();
+    }
+
+    private static float[] decoderTable(Seq2SeqTrainer.Result r) {
+        return ((dev.heed.tasks.seq2seq.TransformerDecoder) r.model().decoder()).embeddingWeight().getArray()
+                .toFloatArray();
+    }
+
+    @Test
+    void fixedDecoderEmbeddingsNeedATableOfTheEncodersSizeAndAPretrainedEncoder() {
+        ParallelCorpus train = corpus(4, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Seq2SeqTrainer(options(true, 1, true, Map.of("dim", "128", "heads", "2")),
+                        SummarizationMetrics.devMetric(), l -> { }).train(train, train, tmp, r -> null));
+        assertTrue(e.getMessage().contains("--freeze-decoder-embeddings"), e.getMessage());
+        IllegalArgumentException noEncoder = assertThrows(IllegalArgumentException.class,
+                () -> new Seq2SeqTrainingOptions("bigru", Map.of(), "transformer", "multi-head", Map.of(), 8000, 1, 8,
+                        1e-3f, 4, 0f, 1f, 10, 1, 16, 0, 7, Optional.empty(), false, false, 40, 0f, 1,
+                        Optional.empty(), false, 0f, true));
+        assertTrue(noEncoder.getMessage().contains("--encoder-init"), noEncoder.getMessage());
     }
 
     @Test
