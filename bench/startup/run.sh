@@ -2,7 +2,7 @@
 # Start-up of a one-line `heed sentiment` (the default model), whole process: RUNS runs (default 7) of each
 # configuration after one warm-up, interleaved; prints the median wall time and the median of each phase that
 # HEED_TIMINGS=1 reports (launcher+jvm, model load with libtorch alongside, run).
-#   default       class-data sharing archive + libtorch loaded in the background (what bin/heed does)
+#   default       what bin/heed does: class-data sharing archive, libtorch loaded in the background, C1 only
 #   no-preload    the archive, libtorch loaded when the model asks for it (-Dheed.preload=false)
 #   no-cds        no archive (HEED_CDS=0), libtorch in the background
 #   neither       no archive, no preload (how Heed started before both)
