@@ -128,6 +128,7 @@ public final class SentimentTrainer {
                     int steps = 0;
                     for (int[] batch : batches(examples.ids(), shuffle)) {
                         boolean finite;
+                        String skippedWhy = "";
                         try (NDManager step = manager.newSubManager();
                                 GradientCollector gc = trainer.newGradientCollector()) {
                             NDArray[] inputs = pad(step, examples.ids(), batch);
@@ -140,9 +141,14 @@ public final class SentimentTrainer {
                                     new NDList(EngineArrays.of(step, targets, new Shape(batch.length, k))), logits);
                             float value = loss.getFloat();
                             finite = Float.isFinite(value);
+                            List<String> nonFinite = List.of();
                             if (finite) {
                                 gc.backward(loss);
-                                finite = FiniteGradients.check(classifier);
+                                nonFinite = FiniteGradients.nonFinite(classifier);
+                                finite = nonFinite.isEmpty();
+                            }
+                            if (!finite) {
+                                skippedWhy = SkippedBatches.describe(value, nonFinite, new int[0]);
                             }
                             if (finite) {
                                 GradientValues.clip(classifier, options.clipGradient());
@@ -155,7 +161,7 @@ public final class SentimentTrainer {
                         if (finite) {
                             trainer.step();
                         } else {
-                            skipped.skip(epoch, steps);
+                            skipped.skip(epoch, steps, skippedWhy);
                         }
                     }
                     ClassificationMetrics metrics = evaluate(classifier, manager, devIds, dev);

@@ -124,6 +124,7 @@ public final class Seq2SeqTrainer {
             int keep = options.truncateSourceTo();
             List<long[]> sources = new ArrayList<>();
             List<long[]> targets = new ArrayList<>();
+            List<Integer> records = new ArrayList<>();          // each kept pair's 1-based record in the file
             int leftOut = 0;
             int truncated = 0;
             for (int i = 0; i < train.size(); i++) {
@@ -139,6 +140,7 @@ public final class Seq2SeqTrainer {
                 }
                 sources.add(codec.source(pieces, keep));
                 targets.add(t);
+                records.add(i + 1);
             }
             progress.accept(String.format("%,d training pairs (%,d left out: empty or over %d subwords; %,d sources"
                     + " cut to their first %d subwords), %,d dev pairs, %.0f s so far", sources.size(), leftOut,
@@ -178,7 +180,7 @@ public final class Seq2SeqTrainer {
                     progress.accept(String.format("%s encoder + %s decoder (%s attention), %,d parameters",
                             model.encoder().spec().name(), decoderConfig.type(), decoderConfig.attention(),
                             count(model)));
-                    return finish.apply(loop(trainer, model, vocabularies, sources, targets, devSources, dev, start,
+                    return finish.apply(loop(trainer, model, vocabularies, sources, targets, records, devSources, dev, start,
                             leftOut, truncated));
                 }
             } catch (ModelLoadException e) {
@@ -314,7 +316,7 @@ public final class Seq2SeqTrainer {
     }
 
     private Result loop(Trainer trainer, Seq2SeqBlock model, Vocabularies vocabularies, List<long[]> sources,
-            List<long[]> targets, List<long[]> devSources, ParallelCorpus dev, long start, int leftOut,
+            List<long[]> targets, List<Integer> records, List<long[]> devSources, ParallelCorpus dev, long start, int leftOut,
             int truncated) {
         NDManager manager = trainer.getManager();
         Random random = new Random(options.seed());
@@ -335,6 +337,7 @@ public final class Seq2SeqTrainer {
             int steps = 0;
             for (int[] batch : batches(sources, targets, random)) {
                 boolean finite;
+                String skippedWhy = "";
                 try (NDManager step = manager.newSubManager(); GradientCollector gc = trainer.newGradientCollector()) {
                     NDArray[] src = pad(step, sources, batch, false);
                     NDArray[] tgtIn = pad(step, targets, batch, true);
@@ -356,9 +359,15 @@ public final class Seq2SeqTrainer {
                     }
                     float value = loss.getFloat();
                     finite = Float.isFinite(value);
+                    List<String> nonFinite = List.of();
                     if (finite) {
                         gc.backward(loss);
-                        finite = FiniteGradients.check(model);
+                        nonFinite = FiniteGradients.nonFinite(model);
+                        finite = nonFinite.isEmpty();
+                    }
+                    if (!finite) {
+                        skippedWhy = SkippedBatches.describe(value, nonFinite,
+                                Arrays.stream(batch).map(records::get).toArray());
                     }
                     if (finite && options.clipByValue()) {
                         GradientValues.clip(model, options.clipNorm());    // DJL's optClipGrad is one-sided
@@ -373,7 +382,7 @@ public final class Seq2SeqTrainer {
                 if (finite) {
                     trainer.step();
                 } else {
-                    skipped.skip(epoch, steps);
+                    skipped.skip(epoch, steps, skippedWhy);
                 }
                 if (steps % 100 == 0 && steps > 0) {
                     progress.accept(String.format("epoch %d: %,d updates, loss %.4f, %.0f s", epoch, steps,

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import dev.heed.encoders.InPlace;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Guards training against a non-finite gradient. DJL's PyTorch engine clears gradients by subtracting them
@@ -18,7 +20,16 @@ public final class FiniteGradients {
 
     /** Whether every gradient of {@code block} is finite; when not, the non-finite ones are zeroed. */
     public static boolean check(Block block) {
-        boolean finite = true;
+        return nonFinite(block).isEmpty();
+    }
+
+    /**
+     * The names of {@code block}'s parameters whose gradient holds a NaN or an infinity (in the order of
+     * {@link Block#getParameters()}), each zeroed in its own memory; empty when every gradient is finite. A
+     * skipped batch's report names them, so that the layer where a rare fault starts can be told.
+     */
+    public static List<String> nonFinite(Block block) {
+        List<String> names = new ArrayList<>();
         for (var entry : block.getParameters()) {
             Parameter p = entry.getValue();
             if (!p.requiresGradient() || !p.getArray().hasGradient()) {
@@ -28,10 +39,10 @@ public final class FiniteGradients {
             try (NDArray gradient = p.getArray().getGradient(); NDArray sum = gradient.sum()) {
                 if (!Float.isFinite(sum.getFloat())) {
                     InPlace.fill(gradient, 0f);
-                    finite = false;
+                    names.add(entry.getKey());
                 }
             }
         }
-        return finite;
+        return names;
     }
 }

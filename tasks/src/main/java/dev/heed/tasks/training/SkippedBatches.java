@@ -1,5 +1,6 @@
 package dev.heed.tasks.training;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -67,12 +68,45 @@ public final class SkippedBatches {
      * {@link IllegalStateException} when it is one more than the tolerance.
      */
     public void skip(int epoch, int updates) {
+        skip(epoch, updates, "");
+    }
+
+    /**
+     * As {@link #skip(int, int)}, with {@code detail} (what was not finite and which examples the batch held,
+     * e.g. from {@link #describe}) added to the report and to the error; blank for none.
+     */
+    public void skip(int epoch, int updates, String detail) {
         count++;
+        String what = detail.isBlank() ? "" : " [" + detail + "]";
         if (count > tolerance) {
             throw new IllegalStateException("the training loss or gradient was not finite in " + count
-                    + " batches (epoch " + epoch + ", after " + updates + " updates): training diverged; " + advice);
+                    + " batches (epoch " + epoch + ", after " + updates + " updates" + what + "): training diverged; "
+                    + advice);
         }
         progress.accept("epoch " + epoch + ": a batch gave a non-finite loss or gradient after " + updates
-                + " updates: skipped, no update (" + count + " of at most " + tolerance + ")");
+                + " updates: skipped, no update (" + count + " of at most " + tolerance + ")" + what);
+    }
+
+    /**
+     * What made a batch non-finite, for {@link #skip(int, int, String)}: the loss {@code loss} when it is not
+     * finite, else the parameters whose gradients were not (from {@link FiniteGradients#nonFinite}), then the
+     * batch's examples as 1-based {@code records} of the training file (all of them: a batch is small; none
+     * named when empty).
+     */
+    public static String describe(float loss, List<String> parameters, int[] records) {
+        StringBuilder s = new StringBuilder();
+        if (!Float.isFinite(loss)) {
+            s.append("loss ").append(loss);
+        } else {
+            s.append("gradient not finite in ").append(parameters.size()).append(" parameter")
+                    .append(parameters.size() == 1 ? "" : "s").append(": ").append(String.join(", ", parameters));
+        }
+        if (records.length > 0) {
+            s.append("; training records ");
+        }
+        for (int i = 0; i < records.length; i++) {
+            s.append(i == 0 ? "" : ",").append(records[i]);
+        }
+        return s.toString();
     }
 }

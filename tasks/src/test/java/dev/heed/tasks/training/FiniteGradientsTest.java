@@ -14,6 +14,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import java.nio.FloatBuffer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FiniteGradientsTest {
@@ -39,8 +40,12 @@ class FiniteGradientsTest {
                 assertEquals(12f, weight.getGradient().abs().sum().getFloat(), 1e-5f, "a finite gradient is kept");
 
                 backward(trainer, Float.NaN, 2, 3);
-                assertFalse(FiniteGradients.check(linear));
+                assertEquals(List.of("weight"), FiniteGradients.nonFinite(linear),
+                        "the weight's gradient is NaN, the bias's (the output's own gradient) is not");
                 assertEquals(0f, weight.getGradient().abs().sum().getFloat(), "the NaN gradient is now zero");
+                assertTrue(FiniteGradients.nonFinite(linear).isEmpty(), "and stays usable");
+                backward(trainer, Float.NaN, 2, 3);
+                assertFalse(FiniteGradients.check(linear));
                 assertTrue(FiniteGradients.check(linear), "and stays usable");
             }
         }

@@ -27,6 +27,26 @@ class SkippedBatchesTest {
     }
 
     @Test
+    void aSkippedBatchSaysWhatWasNotFiniteAndWhichRecordsItHeld() {
+        assertEquals("loss NaN; training records 7,12,3", SkippedBatches.describe(Float.NaN, List.of(),
+                new int[] {7, 12, 3}));
+        assertEquals("loss Infinity", SkippedBatches.describe(Float.POSITIVE_INFINITY, List.of(), new int[0]));
+        assertEquals("gradient not finite in 2 parameters: decoder.w, decoder.b; training records 5",
+                SkippedBatches.describe(1.5f, List.of("decoder.w", "decoder.b"), new int[] {5}));
+        assertEquals("gradient not finite in 1 parameter: w", SkippedBatches.describe(0f, List.of("w"), new int[0]));
+
+        List<String> reports = new ArrayList<>();
+        SkippedBatches skipped = new SkippedBatches(reports::add, "lower --lr", 1);
+        skipped.skip(1, 620, "loss NaN; training records 9");
+        assertEquals("epoch 1: a batch gave a non-finite loss or gradient after 620 updates: skipped, no update"
+                + " (1 of at most 1) [loss NaN; training records 9]", reports.get(0));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> skipped.skip(2, 4, "gradient not finite in 1 parameter: w"));
+        assertTrue(e.getMessage().contains("(epoch 2, after 4 updates [gradient not finite in 1 parameter: w]):"),
+                e.getMessage());
+    }
+
+    @Test
     void aToleranceOfZeroStopsAtTheFirstNonFiniteBatch() {
         List<String> reports = new ArrayList<>();
         SkippedBatches strict = new SkippedBatches(reports::add, "lower --lr", 0);
