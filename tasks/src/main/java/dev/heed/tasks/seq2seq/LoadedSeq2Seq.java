@@ -17,6 +17,7 @@ import dev.heed.model.ModelLoadException;
 import dev.heed.tensor.SafeTensorsFile;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An encoder-decoder read from a model directory (any seq2seq task: translation, summarization): the
@@ -85,12 +86,25 @@ public record LoadedSeq2Seq(ModelDirectory directory, Seq2SeqBlock model, Vocabu
         return Seq2SeqBlock.of(encoder, EncoderConfigs.parse(DecoderConfig.transformer(5), decoderSpec.config()));
     }
 
-    /** Copies {@code dir}'s weights into the initialized {@code model}; fails naming a missing or misfit weight. */
+    /**
+     * Copies {@code dir}'s weights into the initialized {@code model}, and the parts it keeps by reference from the
+     * pretrained model it names ({@link PretrainedWeights}); fails naming a missing or misfit weight, or a
+     * pretrained model that is missing or not the one trained on.
+     */
     public static void loadWeights(Seq2SeqBlock model, ModelDirectory dir) throws IOException, ModelLoadException {
         SafeTensorsFile weights = SafeTensorsFile.open(dir.resolve(dir.manifest().weights()));
-        EncoderWeights.load(model.encoder(), weights, "encoder.");
+        boolean referenced = PretrainedWeights.loadReferenced(model, dir);
+        if (!referenced) {
+            EncoderWeights.load(model.encoder(), weights, "encoder.");
+        }
+        Optional<String> table = referenced && PretrainedWeights.BY_REFERENCE.equals(
+                dir.manifest().components().get("vectorizer").config().get(PretrainedWeights.DECODER_EMBEDDINGS))
+                ? PretrainedWeights.decoderTableKey(model) : Optional.empty();
         for (Map.Entry<String, Parameter> e : model.decoderParameters().entrySet()) {
             String key = "decoder." + e.getKey();
+            if (table.isPresent() && table.get().equals(e.getKey())) {
+                continue;
+            }
             if (!weights.tensors().containsKey(key)) {
                 throw new ModelLoadException(weights.path() + " lacks the decoder weight " + key);
             }

@@ -22,10 +22,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a trained encoder-decoder (any seq2seq task) as a sealed model directory: its vocabularies, the weights
- * ({@code encoder.*}, {@code decoder.*}), the manifest with the encoder and decoder configs and the dev metrics, and
+ * ({@code encoder.*}, {@code decoder.*}; a frozen pretrained encoder, and a decoder table fixed to its word
+ * embeddings, are named by reference instead, see {@link PretrainedWeights}), the manifest with the encoder and decoder configs and the dev metrics, and
  * the model card the task wrote. Stateless.
  */
 public final class Seq2SeqModelWriter {
@@ -53,8 +55,19 @@ public final class Seq2SeqModelWriter {
         Files.createDirectories(out);
         List<String> files = new ArrayList<>(result.vocabularies().copyTo(out));
         SafeTensorsWriter weights = new SafeTensorsWriter().metadata("heed.task", task);
-        EncoderWeights.save(result.model().encoder(), weights, "encoder.", weightsType);
+        // a frozen pretrained encoder (and a decoder table fixed to its rows) is stored by reference: see
+        // PretrainedWeights
+        boolean encoderByReference = options.encoderInit().isPresent() && options.freezeEncoder()
+                && result.model().encoderFrozen();
+        Optional<String> tableByReference = encoderByReference && options.freezeDecoderEmbeddings()
+                ? PretrainedWeights.decoderTableKey(result.model()) : Optional.empty();
+        if (!encoderByReference) {
+            EncoderWeights.save(result.model().encoder(), weights, "encoder.", weightsType);
+        }
         result.model().decoderParameters().forEach((k, p) -> {
+            if (tableByReference.isPresent() && tableByReference.get().equals(k)) {
+                return;
+            }
             NDArray a = p.getArray();
             weights.addFloats("decoder." + k, weightsType, a.getShape().getShape(), a.toFloatArray());
         });
@@ -69,9 +82,18 @@ public final class Seq2SeqModelWriter {
         components.put("decoder", new ComponentSpec(decoder.type(), EncoderConfigs.toMap(decoder)));
         Map<String, Object> vectorizerConfig = new LinkedHashMap<>(vectorizer);
         if (options.encoderInit().isPresent()) {
-            // which pretrained encoder and tokenizer this model stands on; its weights, fine-tuned, are in this model
-            vectorizerConfig.put("pretrainedEncoder", options.encoderInit().get());
+            // which pretrained encoder and tokenizer this model stands on; its weights, when fine-tuned, are in this
+            // model, and when frozen, named by reference with the hash of the file they come from
+            vectorizerConfig.put(PretrainedWeights.PRETRAINED_NAME, options.encoderInit().get());
             vectorizerConfig.put("encoderFrozen", options.freezeEncoder());
+            if (encoderByReference) {
+                vectorizerConfig.put(PretrainedWeights.ENCODER_WEIGHTS, PretrainedWeights.BY_REFERENCE);
+                vectorizerConfig.put(PretrainedWeights.PRETRAINED_SHA256, PretrainedWeights.weightsSha256(
+                        new dev.heed.models.ModelResolver().resolve(options.encoderInit().get())));
+            }
+            if (tableByReference.isPresent()) {
+                vectorizerConfig.put(PretrainedWeights.DECODER_EMBEDDINGS, PretrainedWeights.BY_REFERENCE);
+            }
             vectorizerConfig.put("idOrder", "BERT's ids with 1..3 and 100..102 swapped ([UNK] [CLS] [SEP] at 1..3)");
         }
         components.put("vectorizer", new ComponentSpec(result.vocabularies().source().kind(), vectorizerConfig));

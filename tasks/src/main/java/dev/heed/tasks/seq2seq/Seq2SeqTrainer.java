@@ -237,24 +237,16 @@ public final class Seq2SeqTrainer {
      */
     private void startFromPretrained(Seq2SeqBlock model, ModelDirectory pretrained, SubwordCodec codec)
             throws IOException {
-        dev.heed.tensor.SafeTensorsFile weights = dev.heed.tensor.SafeTensorsFile.open(
-                pretrained.resolve(pretrained.manifest().weights()));
-        dev.heed.encoders.EncoderWeights.load(model.encoder(), weights, "");
-        Parameter words = model.encoder().namedParameters().get("embeddings.word_embeddings.weight");
-        float[] table = null;
-        if (words != null && codec.kind().equals(SubwordCodec.WORDPIECE)) {
-            long[] shape = words.getArray().getShape().getShape();
-            table = SubwordCodec.swapWordPieceRows(words.getArray().toFloatArray(), (int) shape[1]);
-            dev.heed.encoders.InPlace.overwrite(words.getArray(), table);
-        }
+        Optional<float[]> table = PretrainedWeights.loadEncoder(model, pretrained,
+                codec.kind().equals(SubwordCodec.WORDPIECE));
+        Optional<Parameter> decoderTable = PretrainedWeights.decoderTable(model);
         String embeddings = "decoder embeddings from scratch";
-        if (table != null && model.decoder() instanceof TransformerDecoder transformer
-                && transformer.embeddingWeight().getArray().getShape().equals(words.getArray().getShape())) {
-            dev.heed.encoders.InPlace.overwrite(transformer.embeddingWeight().getArray(), table);
+        if (table.isPresent() && decoderTable.isPresent()) {
+            dev.heed.encoders.InPlace.overwrite(decoderTable.get().getArray(), table.get());
             embeddings = "decoder embeddings" + (model.decoder().config().tiedEmbeddings() ? " and output layer" : "")
                     + (options.freezeDecoderEmbeddings() ? " fixed to" : " started from") + " the encoder's word embeddings";
             if (options.freezeDecoderEmbeddings()) {
-                transformer.embeddingWeight().freeze(true);
+                decoderTable.get().freeze(true);
             }
         } else if (options.freezeDecoderEmbeddings()) {
             throw new IllegalArgumentException("--freeze-decoder-embeddings: the decoder's embedding table cannot start"

@@ -166,6 +166,60 @@ class PretrainedEncoderSummarizerTest {
                 });
     }
 
+    /**
+     * A frozen encoder and a decoder table fixed to its rows are the pretrained model's weights: the model directory
+     * names them (and the hash of the file they come from) instead of copying them, and loads them from there with
+     * the same summaries; a pretrained model whose weights are not the ones trained on is refused.
+     */
+    @Test
+    void aFrozenEncoderAndAFixedTableAreStoredByReferenceAndLoadWithTheSameSummaries() throws Exception {
+        ParallelCorpus train = corpus(16, 0);
+        ParallelCorpus dev = corpus(3, 100);
+        Path trainFile = Files.writeString(tmp.resolve("train.jsonl"), "{}\n");
+        Path out = tmp.resolve("by-reference");
+        Seq2SeqTrainingOptions options = options(true, 2, true, Map.of());
+        List<String> inMemory = new ArrayList<>();
+        new Seq2SeqTrainer(options, SummarizationMetrics.devMetric(), l -> { }).train(train, dev, tmp, r -> {
+            SubwordCodec codec = r.vocabularies().source();
+            List<long[]> sources = dev.sources().stream().map(s -> codec.source(codec.encode(s).ids(), 40)).toList();
+            try (NDManager m = NDManager.newBaseManager()) {
+                Decoding.decodeAll(r.model(), m, sources, DecodeOptions.greedy(), 4)
+                        .forEach(h -> inMemory.add(codec.decode(h.get(0).tokens()).text()));
+                SummarizationModelWriter.write(r, options, "tiny-by-reference", "test", trainFile, out, DType.F32);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+        ModelDirectory dir = ModelDirectory.open(out);
+        Map<String, Object> vectorizer = dir.manifest().components().get("vectorizer").config();
+        assertEquals("pretrained", vectorizer.get("encoderWeights"));
+        assertEquals("pretrained", vectorizer.get("decoderEmbeddings"));
+        ModelDirectory pretrained = new ModelResolver().resolve(ENCODER);
+        assertEquals(pretrained.manifest().files().get(pretrained.manifest().weights()).sha256(),
+                vectorizer.get("pretrainedWeightsSha256"));
+        SafeTensorsFile weights = SafeTensorsFile.open(dir.resolve(dir.manifest().weights()));
+        assertTrue(weights.tensors().keySet().stream().noneMatch(k -> k.startsWith("encoder.")),
+                "no encoder weight copied: " + weights.tensors().keySet());
+        assertTrue(weights.tensors().keySet().stream().noneMatch(k -> k.contains("embedding")),
+                "the decoder's table is not copied: " + weights.tensors().keySet());
+        long tableBytes = 30522L * 384 * 4;
+        assertTrue(Files.size(dir.resolve(dir.manifest().weights())) < tableBytes / 4,
+                "the file holds the decoder's own weights only: " + Files.size(dir.resolve(dir.manifest().weights())));
+        try (SummarizationModel model = SummarizationModel.load(out.toString())) {
+            assertEquals(inMemory, model.summarize(dev.sources(), DecodeOptions.greedy()).stream().map(Summary::text)
+                    .toList(), "the same summaries after loading the encoder and the table from " + ENCODER);
+        }
+
+        Path manifest = out.resolve("model.json");
+        String json = Files.readString(manifest);
+        String sha = vectorizer.get("pretrainedWeightsSha256").toString();
+        Files.writeString(manifest, json.replace(sha, "0".repeat(sha.length())));
+        Exception e = assertThrows(Exception.class, () -> SummarizationModel.load(out.toString()).close());
+        assertTrue(e.getMessage().contains("not the same encoder") && e.getMessage().contains(ENCODER),
+                e.getMessage());
+    }
+
     private static float[] encoderTable(Seq2SeqTrainer.Result r) {
         return r.model().encoder().namedParameters().get("embeddings.word_embeddings.weight").getArray().toFloatArray();
     }
