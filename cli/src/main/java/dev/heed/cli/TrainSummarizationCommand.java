@@ -74,13 +74,14 @@ final class TrainSummarizationCommand implements Callable<Integer> {
     String encoderInit;
 
     @Option(names = "--freeze-encoder", description = "With --encoder-init: keep the pretrained encoder fixed and"
-            + " train the decoder only (cheaper per update).")
+            + " train the decoder only (cheaper per update); the model then names the pretrained weights (and their"
+            + " SHA-256) instead of copying them, and loading it needs that pretrained model.")
     boolean freezeEncoder;
 
     @Option(names = "--freeze-decoder-embeddings", description = "With --encoder-init: keep the decoder's embedding"
             + " table (and its tied output layer) fixed at the encoder's word embeddings, as if shared with a frozen"
             + " encoder (Rothe et al. 2020); takes Adam and the dense gradient over the whole vocabulary out of each"
-            + " update.")
+            + " update; with --freeze-encoder the table is not copied into the model either.")
     boolean freezeDecoderEmbeddings;
 
     @Option(names = "--encoder-lr", defaultValue = "0", paramLabel = "RATE", description = "With --encoder-init:"
