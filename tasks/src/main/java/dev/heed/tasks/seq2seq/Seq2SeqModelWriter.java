@@ -27,8 +27,8 @@ import java.util.Optional;
 /**
  * Writes a trained encoder-decoder (any seq2seq task) as a sealed model directory: its vocabularies, the weights
  * ({@code encoder.*}, {@code decoder.*}; a frozen pretrained encoder, and a decoder table fixed to its word
- * embeddings, are named by reference instead, see {@link PretrainedWeights}), the manifest with the encoder and decoder configs and the dev metrics, and
- * the model card the task wrote. Stateless.
+ * embeddings, are named by reference instead, see {@link PretrainedWeights}), the manifest with the encoder and
+ * decoder configs and the dev metrics, and the model card the task wrote. Stateless.
  */
 public final class Seq2SeqModelWriter {
 

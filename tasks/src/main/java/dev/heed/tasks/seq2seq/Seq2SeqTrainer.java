@@ -180,8 +180,8 @@ public final class Seq2SeqTrainer {
                     progress.accept(String.format("%s encoder + %s decoder (%s attention), %,d parameters",
                             model.encoder().spec().name(), decoderConfig.type(), decoderConfig.attention(),
                             count(model)));
-                    return finish.apply(loop(trainer, model, vocabularies, sources, targets, records, devSources, dev, start,
-                            leftOut, truncated));
+                    return finish.apply(loop(trainer, model, vocabularies, sources, targets, records, devSources,
+                            dev, start, leftOut, truncated));
                 }
             } catch (ModelLoadException e) {
                 throw new IOException(e.getMessage(), e);
@@ -308,8 +308,8 @@ public final class Seq2SeqTrainer {
     }
 
     private Result loop(Trainer trainer, Seq2SeqBlock model, Vocabularies vocabularies, List<long[]> sources,
-            List<long[]> targets, List<Integer> records, List<long[]> devSources, ParallelCorpus dev, long start, int leftOut,
-            int truncated) {
+            List<long[]> targets, List<Integer> records, List<long[]> devSources, ParallelCorpus dev, long start,
+            int leftOut, int truncated) {
         NDManager manager = trainer.getManager();
         Random random = new Random(options.seed());
         List<String> log = new ArrayList<>();
