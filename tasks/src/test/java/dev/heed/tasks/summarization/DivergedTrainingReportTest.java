@@ -37,7 +37,7 @@ class DivergedTrainingReportTest {
         }
         ParallelCorpus train = new ParallelCorpus(sources, targets);
         ParallelCorpus dev = new ParallelCorpus(List.of(sources.get(0)), List.of(targets.get(0)));
-        // the largest float as the learning rate: the first update throws the weights out of range and the next batch overflows
+        // a learning rate of 1e37: the first update throws the weights out of range and the next batch overflows
         Seq2SeqTrainingOptions options = new Seq2SeqTrainingOptions("bigru", Map.of("hiddenSize", "16",
                 "embeddingDim", "8"), "gru", "additive", Map.of("embeddingDim", "8", "attentionDim", "8"), 300, 2, 4,
                 1e37f, 1, 0.1f, 1f, 3, 1, 40, 0, 7, Optional.empty(), false, false, 0, 1f, 1, Optional.empty(), false,
