@@ -84,6 +84,18 @@ class PretrainedEncoderSummarizerTest {
         return out;
     }
 
+    /** The trained model's greedy summaries of {@code dev} (sources cut to 40 tokens), before it is written. */
+    private static List<String> greedySummaries(Seq2SeqTrainer.Result r, ParallelCorpus dev) {
+        SubwordCodec codec = r.vocabularies().source();
+        List<long[]> sources = dev.sources().stream().map(s -> codec.source(codec.encode(s).ids(), 40)).toList();
+        List<String> out = new ArrayList<>();
+        try (NDManager m = NDManager.newBaseManager()) {
+            Decoding.decodeAll(r.model(), m, sources, DecodeOptions.greedy(), 4)
+                    .forEach(h -> out.add(codec.decode(h.get(0).tokens()).text()));
+        }
+        return out;
+    }
+
     @Test
     void aFrozenEncoderTrainsSavesAndLoadsWithTheSameSummariesAndCopyShares() throws Exception {
         ParallelCorpus train = corpus(32, 0);
@@ -98,13 +110,7 @@ class PretrainedEncoderSummarizerTest {
                     assertFrozen(r);
                     assertTrue(!java.util.Arrays.equals(encoderTable(r), decoderTable(r)),
                             "without --freeze-decoder-embeddings the decoder's table trains away from the encoder's");
-                    SubwordCodec codec = r.vocabularies().source();
-                    List<long[]> sources = dev.sources().stream().map(s -> codec.source(codec.encode(s).ids(), 40))
-                            .toList();
-                    try (NDManager m = NDManager.newBaseManager()) {
-                        Decoding.decodeAll(r.model(), m, sources, DecodeOptions.greedy(), 4)
-                                .forEach(h -> inMemory.add(codec.decode(h.get(0).tokens()).text()));
-                    }
+                    inMemory.addAll(greedySummaries(r, dev));
                     try {
                         SummarizationModelWriter.write(r, options, "tiny-bertsum", "test", trainFile, out, DType.F32);
                     } catch (Exception e) {
@@ -180,11 +186,8 @@ class PretrainedEncoderSummarizerTest {
         Seq2SeqTrainingOptions options = options(true, 2, true, Map.of());
         List<String> inMemory = new ArrayList<>();
         new Seq2SeqTrainer(options, SummarizationMetrics.devMetric(), l -> { }).train(train, dev, tmp, r -> {
-            SubwordCodec codec = r.vocabularies().source();
-            List<long[]> sources = dev.sources().stream().map(s -> codec.source(codec.encode(s).ids(), 40)).toList();
-            try (NDManager m = NDManager.newBaseManager()) {
-                Decoding.decodeAll(r.model(), m, sources, DecodeOptions.greedy(), 4)
-                        .forEach(h -> inMemory.add(codec.decode(h.get(0).tokens()).text()));
+            inMemory.addAll(greedySummaries(r, dev));
+            try {
                 SummarizationModelWriter.write(r, options, "tiny-by-reference", "test", trainFile, out, DType.F32);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
