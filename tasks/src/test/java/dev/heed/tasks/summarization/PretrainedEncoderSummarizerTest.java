@@ -84,6 +84,16 @@ class PretrainedEncoderSummarizerTest {
         return out;
     }
 
+    /** Writes the trained model (F32) into {@code out}, inside the trainer's callback, where the model is open. */
+    private static void write(Seq2SeqTrainer.Result r, Seq2SeqTrainingOptions options, String name, Path trainFile,
+            Path out) {
+        try {
+            SummarizationModelWriter.write(r, options, name, "test", trainFile, out, DType.F32);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The trained model's greedy summaries of {@code dev} (sources cut to 40 tokens), before it is written. */
     private static List<String> greedySummaries(Seq2SeqTrainer.Result r, ParallelCorpus dev) {
         SubwordCodec codec = r.vocabularies().source();
@@ -111,11 +121,7 @@ class PretrainedEncoderSummarizerTest {
                     assertTrue(!java.util.Arrays.equals(encoderTable(r), decoderTable(r)),
                             "without --freeze-decoder-embeddings the decoder's table trains away from the encoder's");
                     inMemory.addAll(greedySummaries(r, dev));
-                    try {
-                        SummarizationModelWriter.write(r, options, "tiny-bertsum", "test", trainFile, out, DType.F32);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
+                    write(r, options, "tiny-bertsum", trainFile, out);
                     return r;
                 });
         List<Double> losses = losses(result.log());
@@ -187,11 +193,7 @@ class PretrainedEncoderSummarizerTest {
         List<String> inMemory = new ArrayList<>();
         new Seq2SeqTrainer(options, SummarizationMetrics.devMetric(), l -> { }).train(train, dev, tmp, r -> {
             inMemory.addAll(greedySummaries(r, dev));
-            try {
-                SummarizationModelWriter.write(r, options, "tiny-by-reference", "test", trainFile, out, DType.F32);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            write(r, options, "tiny-by-reference", trainFile, out);
             return null;
         });
         ModelDirectory dir = ModelDirectory.open(out);
