@@ -18,6 +18,7 @@ import dev.heed.tensor.SafeTensorsFile;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An encoder-decoder read from a model directory (any seq2seq task: translation, summarization): the
@@ -93,16 +94,14 @@ public record LoadedSeq2Seq(ModelDirectory directory, Seq2SeqBlock model, Vocabu
      */
     public static void loadWeights(Seq2SeqBlock model, ModelDirectory dir) throws IOException, ModelLoadException {
         SafeTensorsFile weights = SafeTensorsFile.open(dir.resolve(dir.manifest().weights()));
-        boolean referenced = PretrainedWeights.loadReferenced(model, dir);
-        if (!referenced) {
+        Optional<Set<String>> referenced = PretrainedWeights.loadReferenced(model, dir);
+        if (referenced.isEmpty()) {
             EncoderWeights.load(model.encoder(), weights, "encoder.");
         }
-        Optional<String> table = referenced && PretrainedWeights.BY_REFERENCE.equals(
-                dir.manifest().components().get("vectorizer").config().get(PretrainedWeights.DECODER_EMBEDDINGS))
-                ? PretrainedWeights.decoderTableKey(model) : Optional.empty();
+        Set<String> filled = referenced.orElse(Set.of());
         for (Map.Entry<String, Parameter> e : model.decoderParameters().entrySet()) {
             String key = "decoder." + e.getKey();
-            if (table.isPresent() && table.get().equals(e.getKey())) {
+            if (filled.contains(e.getKey())) {
                 continue;
             }
             if (!weights.tensors().containsKey(key)) {

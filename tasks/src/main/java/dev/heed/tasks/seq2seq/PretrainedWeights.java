@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The weights an encoder-decoder over a pretrained encoder (Rothe et al. 2020) takes from that encoder's own model
@@ -99,15 +100,17 @@ final class PretrainedWeights {
      * vectorizer config names, checks that its weights file is the one trained on, loads the encoder from it and,
      * when the decoder's table is by reference too, sets it to the same rows.
      *
-     * @return whether the encoder was loaded here (false: its weights are in {@code dir}'s own file)
+     * @return the decoder parameter keys filled here besides the encoder (its table's, when by reference), or empty
+     *     when nothing is by reference (the encoder's weights are then in {@code dir}'s own file)
      * @throws ModelLoadException naming the model and the pretrained model when it cannot be resolved, its
      *     weights differ from those the model was trained on, or the decoder has no table of the encoder's shape
      */
-    static boolean loadReferenced(Seq2SeqBlock model, ModelDirectory dir) throws ModelLoadException, IOException {
+    static Optional<Set<String>> loadReferenced(Seq2SeqBlock model, ModelDirectory dir)
+            throws ModelLoadException, IOException {
         var vectorizer = dir.manifest().components().get("vectorizer");
         Map<String, Object> config = vectorizer == null ? Map.of() : vectorizer.config();
         if (!BY_REFERENCE.equals(config.get(ENCODER_WEIGHTS))) {
-            return false;
+            return Optional.empty();
         }
         Object name = config.get(PRETRAINED_NAME);
         if (name == null) {
@@ -136,7 +139,8 @@ final class PretrainedWeights {
             InPlace.overwrite(decoderTable.getArray(), table.orElseThrow(() -> new ModelLoadException(dir.path()
                     + ": the decoder's embedding table is by reference, but " + name
                     + " gives no WordPiece word embeddings")));
+            return Optional.of(Set.of(decoderTableKey(model).orElseThrow()));
         }
-        return true;
+        return Optional.of(Set.of());
     }
 }

@@ -57,8 +57,7 @@ public final class Seq2SeqModelWriter {
         SafeTensorsWriter weights = new SafeTensorsWriter().metadata("heed.task", task);
         // a frozen pretrained encoder (and a decoder table fixed to its rows) is stored by reference: see
         // PretrainedWeights
-        boolean encoderByReference = options.encoderInit().isPresent() && options.freezeEncoder()
-                && result.model().encoderFrozen();
+        boolean encoderByReference = options.encoderInit().isPresent() && result.model().encoderFrozen();
         Optional<String> tableByReference = encoderByReference && options.freezeDecoderEmbeddings()
                 ? PretrainedWeights.decoderTableKey(result.model()) : Optional.empty();
         if (!encoderByReference) {
