@@ -70,7 +70,8 @@ final class TrainSummarizationCommand implements Callable<Integer> {
             + " BERT-family model (a name such as all-minilm-l6-v2 or bge-small-en-v1.5, or a directory): its"
             + " architecture, weights and WordPiece tokenizer (the vocabulary of both sides); the decoder is a"
             + " Transformer trained from scratch (3 layers of the encoder's size; --set-decoder to change), with copy."
-            + " --init instead continues a summarization model.")
+            + " With --init, continues that summarization model (trained on this encoder) instead of starting it:"
+            + " for instance to fine-tune, with --encoder-lr, an encoder that was frozen so far.")
     String encoderInit;
 
     @Option(names = "--freeze-encoder", description = "With --encoder-init: keep the pretrained encoder fixed and"
@@ -81,7 +82,8 @@ final class TrainSummarizationCommand implements Callable<Integer> {
     @Option(names = "--freeze-decoder-embeddings", description = "With --encoder-init: keep the decoder's embedding"
             + " table (and its tied output layer) fixed at the encoder's word embeddings, as if shared with a frozen"
             + " encoder (Rothe et al. 2020); takes Adam and the dense gradient over the whole vocabulary out of each"
-            + " update; with --freeze-encoder the table is not copied into the model either.")
+            + " update. The encoder's own word embeddings then stay fixed too, even when it is fine-tuned (they stay"
+            + " one table); the model names that table by reference instead of copying it.")
     boolean freezeDecoderEmbeddings;
 
     @Option(names = "--encoder-lr", defaultValue = "0", paramLabel = "RATE", description = "With --encoder-init:"

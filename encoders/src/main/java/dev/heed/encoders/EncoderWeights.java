@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Moves an encoder's parameters to and from safetensors files, by the names of
@@ -25,8 +26,22 @@ public final class EncoderWeights {
 
     /** Copies the tensors named {@code prefix + name} from {@code file} into the initialized {@code block}. */
     public static void load(EncoderBlock block, SafeTensorsFile file, String prefix) throws TensorFormatException {
+        load(block, file, prefix, Set.of());
+    }
+
+    /**
+     * Copies the tensors named {@code prefix + name} from {@code file} into the initialized {@code block}, except
+     * the parameters named in {@code filledElsewhere} (names without the prefix), which the file need not hold.
+     *
+     * @throws TensorFormatException naming the file and the weights it lacks or whose shape does not fit
+     */
+    public static void load(EncoderBlock block, SafeTensorsFile file, String prefix, Set<String> filledElsewhere)
+            throws TensorFormatException {
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, Parameter> e : block.namedParameters().entrySet()) {
+            if (filledElsewhere.contains(e.getKey())) {
+                continue;
+            }
             String name = prefix + e.getKey();
             if (!file.tensors().containsKey(name)) {
                 missing.add(name);
@@ -58,7 +73,19 @@ public final class EncoderWeights {
      * (F32, F16 or BF16; {@link #load} reads any of them back as floats).
      */
     public static void save(EncoderBlock block, SafeTensorsWriter writer, String prefix, DType dtype) {
+        save(block, writer, prefix, dtype, Set.of());
+    }
+
+    /**
+     * As {@link #save(EncoderBlock, SafeTensorsWriter, String, DType)}, leaving out the parameters named in
+     * {@code leftOut} (names without the prefix: weights kept elsewhere, such as a pretrained table).
+     */
+    public static void save(EncoderBlock block, SafeTensorsWriter writer, String prefix, DType dtype,
+            Set<String> leftOut) {
         for (Map.Entry<String, Parameter> e : block.namedParameters().entrySet()) {
+            if (leftOut.contains(e.getKey())) {
+                continue;
+            }
             NDArray array = e.getValue().getArray();
             writer.addFloats(prefix + e.getKey(), dtype, array.getShape().getShape(), array.toFloatArray());
         }

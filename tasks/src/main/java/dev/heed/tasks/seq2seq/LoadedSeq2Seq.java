@@ -17,7 +17,6 @@ import dev.heed.model.ModelLoadException;
 import dev.heed.tensor.SafeTensorsFile;
 import java.io.IOException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -94,11 +93,11 @@ public record LoadedSeq2Seq(ModelDirectory directory, Seq2SeqBlock model, Vocabu
      */
     public static void loadWeights(Seq2SeqBlock model, ModelDirectory dir) throws IOException, ModelLoadException {
         SafeTensorsFile weights = SafeTensorsFile.open(dir.resolve(dir.manifest().weights()));
-        Optional<Set<String>> referenced = PretrainedWeights.loadReferenced(model, dir);
-        if (referenced.isEmpty()) {
-            EncoderWeights.load(model.encoder(), weights, "encoder.");
+        PretrainedWeights.Referenced referenced = PretrainedWeights.loadReferenced(model, dir);
+        if (!referenced.wholeEncoder()) {
+            EncoderWeights.load(model.encoder(), weights, "encoder.", referenced.encoderKeys());
         }
-        Set<String> filled = referenced.orElse(Set.of());
+        Set<String> filled = referenced.decoderKeys();
         for (Map.Entry<String, Parameter> e : model.decoderParameters().entrySet()) {
             String key = "decoder." + e.getKey();
             if (filled.contains(e.getKey())) {

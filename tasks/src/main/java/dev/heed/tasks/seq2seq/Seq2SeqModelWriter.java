@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes a trained encoder-decoder (any seq2seq task) as a sealed model directory: its vocabularies, the weights
@@ -57,11 +58,16 @@ public final class Seq2SeqModelWriter {
         SafeTensorsWriter weights = new SafeTensorsWriter().metadata("heed.task", task);
         // a frozen pretrained encoder (and a decoder table fixed to its rows) is stored by reference: see
         // PretrainedWeights
+        // a fine-tuned one whose word embeddings stayed the pretrained rows stores all but those
         boolean encoderByReference = options.encoderInit().isPresent() && result.model().encoderFrozen();
-        Optional<String> tableByReference = encoderByReference && options.freezeDecoderEmbeddings()
-                ? PretrainedWeights.decoderTableKey(result.model()) : Optional.empty();
+        boolean wordsByReference = options.encoderInit().isPresent() && !encoderByReference
+                && PretrainedWeights.encoderWordsFixed(result.model());
+        Optional<String> tableByReference = (encoderByReference || wordsByReference)
+                && options.freezeDecoderEmbeddings() ? PretrainedWeights.decoderTableKey(result.model())
+                : Optional.empty();
         if (!encoderByReference) {
-            EncoderWeights.save(result.model().encoder(), weights, "encoder.", weightsType);
+            EncoderWeights.save(result.model().encoder(), weights, "encoder.", weightsType, wordsByReference
+                    ? Set.of(PretrainedWeights.WORD_EMBEDDINGS) : Set.of());
         }
         result.model().decoderParameters().forEach((k, p) -> {
             if (tableByReference.isPresent() && tableByReference.get().equals(k)) {
@@ -84,9 +90,10 @@ public final class Seq2SeqModelWriter {
             // which pretrained encoder and tokenizer this model stands on; its weights, when fine-tuned, are in this
             // model, and when frozen, named by reference with the hash of the file they come from
             vectorizerConfig.put(PretrainedWeights.PRETRAINED_NAME, options.encoderInit().get());
-            vectorizerConfig.put("encoderFrozen", options.freezeEncoder());
-            if (encoderByReference) {
-                vectorizerConfig.put(PretrainedWeights.ENCODER_WEIGHTS, PretrainedWeights.BY_REFERENCE);
+            vectorizerConfig.put("encoderFrozen", result.model().encoderFrozen());
+            if (encoderByReference || wordsByReference) {
+                vectorizerConfig.put(encoderByReference ? PretrainedWeights.ENCODER_WEIGHTS
+                        : PretrainedWeights.ENCODER_WORD_EMBEDDINGS, PretrainedWeights.BY_REFERENCE);
                 vectorizerConfig.put(PretrainedWeights.PRETRAINED_SHA256, PretrainedWeights.weightsSha256(
                         new dev.heed.models.ModelResolver().resolve(options.encoderInit().get())));
             }

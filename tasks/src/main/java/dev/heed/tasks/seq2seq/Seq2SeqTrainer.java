@@ -175,7 +175,7 @@ public final class Seq2SeqTrainer {
                         progress.accept("continuing from the weights of " + init.get().path());
                     }
                     if (pretrained.isPresent()) {
-                        startFromPretrained(model, pretrained.get(), codec);
+                        startFromPretrained(model, pretrained.get(), codec, init);
                     }
                     progress.accept(String.format("%s encoder + %s decoder (%s attention), %,d parameters",
                             model.encoder().spec().name(), decoderConfig.type(), decoderConfig.attention(),
@@ -233,20 +233,39 @@ public final class Seq2SeqTrainer {
     /**
      * Loads the pretrained encoder's weights, swaps its word-embedding rows as the codec swaps the special ids, starts
      * the decoder's embeddings (and so its tied output layer) from them when the sizes agree (Rothe et al. 2020), and
-     * freezes the encoder when asked.
+     * freezes the encoder when asked. A decoder table fixed to the word embeddings fixes the encoder's table too when
+     * the encoder is fine-tuned: they stay one table. When continuing a model of this pretrained encoder
+     * ({@code --init}), its weights stay; only what is fixed is set again to the pretrained rows, after checking that
+     * it holds them (up to the F16 rounding of a stored model).
      */
-    private void startFromPretrained(Seq2SeqBlock model, ModelDirectory pretrained, SubwordCodec codec)
-            throws IOException {
-        Optional<float[]> table = PretrainedWeights.loadEncoder(model, pretrained,
-                codec.kind().equals(SubwordCodec.WORDPIECE));
+    private void startFromPretrained(Seq2SeqBlock model, ModelDirectory pretrained, SubwordCodec codec,
+            Optional<ModelDirectory> init) throws IOException {
+        Optional<float[]> table;
+        if (init.isPresent()) {
+            requireSamePretrained(init.get(), pretrained);
+            table = options.freezeDecoderEmbeddings() ? Optional.of(PretrainedWeights.pretrainedTable(pretrained))
+                    : Optional.empty();
+        } else {
+            table = PretrainedWeights.loadEncoder(model, pretrained, codec.kind().equals(SubwordCodec.WORDPIECE));
+        }
         Optional<Parameter> decoderTable = PretrainedWeights.decoderTable(model);
-        String embeddings = "decoder embeddings from scratch";
+        String embeddings = init.isPresent() ? "decoder embeddings continued" : "decoder embeddings from scratch";
         if (table.isPresent() && decoderTable.isPresent()) {
+            Parameter words = model.encoder().namedParameters().get(PretrainedWeights.WORD_EMBEDDINGS);
+            if (init.isPresent()) {
+                requireRows(init.get(), "the decoder's embedding table", decoderTable.get(), table.get());
+                requireRows(init.get(), "the encoder's word embeddings", words, table.get());
+                dev.heed.encoders.InPlace.overwrite(words.getArray(), table.get());
+            }
             dev.heed.encoders.InPlace.overwrite(decoderTable.get().getArray(), table.get());
             embeddings = "decoder embeddings" + (model.decoder().config().tiedEmbeddings() ? " and output layer" : "")
                     + (options.freezeDecoderEmbeddings() ? " fixed to" : " started from") + " the encoder's word embeddings";
             if (options.freezeDecoderEmbeddings()) {
                 decoderTable.get().freeze(true);
+                if (!options.freezeEncoder()) {
+                    words.freeze(true);
+                    embeddings += " (which stay fixed too)";
+                }
             }
         } else if (options.freezeDecoderEmbeddings()) {
             throw new IllegalArgumentException("--freeze-decoder-embeddings: the decoder's embedding table cannot start"
@@ -256,10 +275,50 @@ public final class Seq2SeqTrainer {
         if (options.freezeEncoder()) {
             model.freezeEncoder();
         }
-        progress.accept(String.format("encoder %s from %s (%s), %s; %s", model.encoder().spec().name(),
-                pretrained.manifest().name(), pretrained.path(), options.freezeEncoder() ? "frozen"
+        progress.accept(String.format("encoder %s from %s (%s%s), %s; %s", model.encoder().spec().name(),
+                pretrained.manifest().name(), pretrained.path(), init.isPresent() ? ", weights continued from "
+                        + init.get().path() : "", options.freezeEncoder() ? "frozen"
                         : "fine-tuned" + (options.encoderLearningRate() > 0
                                 ? " at peak learning rate " + options.encoderLearningRate() : ""), embeddings));
+    }
+
+    /** Refuses to continue {@code init} over another pretrained encoder than the one it was trained on. */
+    private static void requireSamePretrained(ModelDirectory init, ModelDirectory pretrained) {
+        var vectorizer = init.manifest().components().get("vectorizer");
+        Object name = vectorizer == null ? null : vectorizer.config().get(PretrainedWeights.PRETRAINED_NAME);
+        if (name == null || !pretrained.manifest().name().equals(resolvedName(name.toString()))) {
+            throw new IllegalArgumentException("--init " + init.path() + " was not trained on the pretrained encoder "
+                    + pretrained.manifest().name() + " (--encoder-init), but on " + name);
+        }
+    }
+
+    private static String resolvedName(String nameOrPath) {
+        try {
+            return new ModelResolver().resolve(nameOrPath).manifest().name();
+        } catch (ModelLoadException e) {
+            return nameOrPath;
+        }
+    }
+
+    /**
+     * Refuses a table of {@code init} that is not the pretrained rows: fixing it now would store by reference weights
+     * that were trained. Allows, entry by entry, the F16 rounding of a stored model (2^-10 of the entry, or 6e-8 for
+     * F16's subnormals).
+     */
+    private static void requireRows(ModelDirectory init, String what, Parameter parameter, float[] rows) {
+        float[] current = parameter.getArray().toFloatArray();
+        if (current.length != rows.length) {
+            throw new IllegalArgumentException("--freeze-decoder-embeddings with --init " + init.path() + ": " + what
+                    + " has " + current.length + " entries, the pretrained model's " + rows.length);
+        }
+        for (int i = 0; i < rows.length; i++) {
+            float difference = Math.abs(current[i] - rows[i]);
+            if (difference > Math.max(Math.abs(rows[i]) / 1024, 6e-8f)) {
+                throw new IllegalArgumentException("--freeze-decoder-embeddings with --init " + init.path() + ": "
+                        + what + " is not the pretrained model's rows (entry " + i + " is " + current[i] + ", not "
+                        + rows[i] + "), so it cannot be fixed to them");
+            }
+        }
     }
 
     private Vocabularies openVocabularies(ParallelCorpus train, Optional<ModelDirectory> init, Path dir)

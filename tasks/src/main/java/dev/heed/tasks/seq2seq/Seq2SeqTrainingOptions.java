@@ -104,10 +104,6 @@ public record Seq2SeqTrainingOptions(String encoder, Map<String, String> encoder
                     + " coverageFromEpoch >= 1");
         }
         java.util.Objects.requireNonNull(encoderInit, "encoderInit");
-        if (encoderInit.isPresent() && init.isPresent()) {
-            throw new IllegalArgumentException("--init continues a model of the same task and --encoder-init starts"
-                    + " from a pretrained encoder: give one of them");
-        }
         if ((freezeEncoder || encoderLearningRate != 0) && encoderInit.isEmpty()) {
             throw new IllegalArgumentException("--freeze-encoder and --encoder-lr need --encoder-init");
         }

@@ -63,12 +63,17 @@ class PretrainedEncoderSummarizerTest {
 
     private static Seq2SeqTrainingOptions options(boolean freeze, int epochs, boolean fixedEmbeddings,
             Map<String, String> decoder) {
+        return options(freeze, epochs, fixedEmbeddings, decoder, Optional.empty());
+    }
+
+    private static Seq2SeqTrainingOptions options(boolean freeze, int epochs, boolean fixedEmbeddings,
+            Map<String, String> decoder, Optional<String> init) {
         Map<String, String> settings = new java.util.HashMap<>(
                 Map.of("layers", "1", "ffnDim", "256", "maxLength", "16", "copy", "true", "dropout", "0.0"));
         settings.putAll(decoder);
         return new Seq2SeqTrainingOptions("bert", Map.of("dropout", "0.0"), "transformer", "multi-head",
                 settings, 8000, epochs, 8,
-                1e-3f, 4, 0f, 1f, 10, 1, 16, 0, 7, Optional.empty(), false, false, 40, 0f, 1,
+                1e-3f, 4, 0f, 1f, 10, 1, 16, 0, 7, init, false, false, 40, 0f, 1,
                 Optional.of(ENCODER), freeze, freeze ? 0f : 1e-4f, fixedEmbeddings);
     }
 
@@ -223,6 +228,79 @@ class PretrainedEncoderSummarizerTest {
         Exception e = assertThrows(Exception.class, () -> SummarizationModel.load(out.toString()).close());
         assertTrue(e.getMessage().contains("not the same encoder") && e.getMessage().contains(ENCODER),
                 e.getMessage());
+    }
+
+    /**
+     * The two-phase recipe: a model trained with the encoder frozen is continued ({@code --init}) with the encoder
+     * fine-tuned and the table fixed. The encoder's other weights move, its word embeddings stay the pretrained rows
+     * (one table with the decoder's), and the model stores all but that table, which it names by reference. A model
+     * whose table was trained cannot be continued with it fixed.
+     */
+    @Test
+    void aFrozenModelContinuedWithTheEncoderFineTunedStoresAllButTheFixedTable() throws Exception {
+        ParallelCorpus train = corpus(16, 0);
+        ParallelCorpus dev = corpus(3, 100);
+        Path trainFile = Files.writeString(tmp.resolve("train.jsonl"), "{}\n");
+        Path frozen = tmp.resolve("frozen");
+        Seq2SeqTrainingOptions first = options(true, 2, true, Map.of());
+        new Seq2SeqTrainer(first, SummarizationMetrics.devMetric(), l -> { }).train(train, dev, tmp, r -> {
+            write(r, first, "tiny-frozen", trainFile, frozen);
+            return null;
+        });
+
+        Path tuned = tmp.resolve("tuned");
+        Seq2SeqTrainingOptions second = options(false, 2, true, Map.of(), Optional.of(frozen.toString()));
+        List<String> progress = new ArrayList<>();
+        List<String> inMemory = new ArrayList<>();
+        float[] rows = pretrainedRows();
+        new Seq2SeqTrainer(second, SummarizationMetrics.devMetric(), progress::add).train(train, dev, tmp, r -> {
+            assertTrue(!r.model().encoderFrozen());
+            assertThrows(AssertionError.class, () -> assertFrozen(r), "the fine-tuned encoder's weights move");
+            assertArrayEquals(rows, encoderTable(r), "the encoder's word embeddings stay the pretrained"
+                    + " rows");
+            assertArrayEquals(encoderTable(r), decoderTable(r), "one table with the decoder's");
+            assertTrue(progress.stream().anyMatch(l -> l.contains("weights continued from") && l.contains("fine-tuned")
+                    && l.contains("stay fixed too")), "" + progress);
+            inMemory.addAll(greedySummaries(r, dev));
+            write(r, second, "tiny-tuned", trainFile, tuned);
+            return null;
+        });
+        ModelDirectory dir = ModelDirectory.open(tuned);
+        Map<String, Object> vectorizer = dir.manifest().components().get("vectorizer").config();
+        assertEquals("pretrained", vectorizer.get("encoderWordEmbeddings"));
+        assertEquals("pretrained", vectorizer.get("decoderEmbeddings"));
+        assertEquals(null, vectorizer.get("encoderWeights"), "the encoder's other weights are the model's own");
+        assertEquals(false, vectorizer.get("encoderFrozen"));
+        SafeTensorsFile weights = SafeTensorsFile.open(dir.resolve(dir.manifest().weights()));
+        assertTrue(weights.tensors().containsKey("encoder.embeddings.position_embeddings.weight"),
+                "the fine-tuned encoder's weights are in the file: " + weights.tensors().keySet());
+        assertTrue(weights.tensors().keySet().stream().noneMatch(k -> k.contains("word_embeddings")
+                || k.startsWith("decoder.") && k.contains("embedding")), "neither table is copied: "
+                + weights.tensors().keySet());
+        try (SummarizationModel model = SummarizationModel.load(tuned.toString())) {
+            assertEquals(inMemory, model.summarize(dev.sources(), DecodeOptions.greedy()).stream().map(Summary::text)
+                    .toList(), "the same summaries after loading the table from " + ENCODER);
+        }
+
+        Path trainedTable = tmp.resolve("trained-table");
+        Seq2SeqTrainingOptions free = options(true, 1, false, Map.of());
+        new Seq2SeqTrainer(free, SummarizationMetrics.devMetric(), l -> { }).train(train, dev, tmp, r -> {
+            write(r, free, "tiny-trained-table", trainFile, trainedTable);
+            return null;
+        });
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Seq2SeqTrainer(
+                options(false, 1, true, Map.of(), Optional.of(trainedTable.toString())),
+                SummarizationMetrics.devMetric(), l -> { }).train(train, dev, tmp, r -> null));
+        assertTrue(e.getMessage().contains("the decoder's embedding table is not the pretrained model's rows"),
+                e.getMessage());
+    }
+
+    /** all-MiniLM-L6-v2's word embeddings as the summarizer numbers WordPiece ids. */
+    private static float[] pretrainedRows() throws Exception {
+        ModelDirectory pretrained = new ModelResolver().resolve(ENCODER);
+        float[] table = SafeTensorsFile.open(pretrained.resolve(pretrained.manifest().weights()))
+                .floats("embeddings.word_embeddings.weight");
+        return SubwordCodec.swapWordPieceRows(table, 384);
     }
 
     private static float[] encoderTable(Seq2SeqTrainer.Result r) {
