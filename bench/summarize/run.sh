@@ -2,6 +2,7 @@
 # Whole-process speed of `heed summarize` with the shipped aeslc model: the first N non-blank AESLC dev e-mails
 # (default 400) as JSON lines, beam 4 (See et al.; heed summarize is greedy by default), batch 16; one warm-up run, then RUNS runs (default 5);
 # prints each run's wall seconds and the median's documents per second. Usage: bench/summarize/run.sh [N] [RUNS]
+# MODEL (default: the shipped default of heed summarize) names another model or directory to time the same way.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 n=${1:-400}
@@ -20,13 +21,13 @@ with gzip.open(sys.argv[2], 'rt', encoding='utf-8') as f:
 times=()
 for r in $(seq 0 "$runs"); do
   start=$(date +%s.%N)
-  "$root/bin/heed" summarize --quiet --beam 4 --batch-size 16 -i "$work/in.jsonl" -o "$work/out.jsonl"
+  "$root/bin/heed" summarize ${MODEL:+--model "$MODEL"} --quiet --beam 4 --batch-size 16 -i "$work/in.jsonl" -o "$work/out.jsonl"
   end=$(date +%s.%N)
   t=$(python3 -c "print(f'{$end - $start:.2f}')")
   if [ "$r" -eq 0 ]; then echo "warm-up: $t s"; else echo "run $r: $t s"; times+=("$t"); fi
 done
 python3 -c "
 import statistics, sys
-ts = [float(x) for x in sys.argv[2:]]; n = int(sys.argv[1])
+ts = [float(x) for x in sys.argv[3:]]; n = int(sys.argv[1])
 m = statistics.median(ts)
-print(f'median {m:.2f} s over {len(ts)} runs: {n / m:.1f} documents/s (whole process, {n} documents, beam 4, batch 16)')" "$n" "${times[@]}"
+print(f'{sys.argv[2]}: median {m:.2f} s over {len(ts)} runs: {n / m:.1f} documents/s (whole process, {n} documents, beam 4, batch 16)')" "$n" "${MODEL:-the default}" "${times[@]}"
