@@ -88,7 +88,7 @@ class SummarizeCommandTest {
     void trainingWritesAVerifiedPointerGeneratorThatCopiesNamesItNeverSaw() throws Exception {
         assertEquals(0, CliRun.of("models", "verify", model.toString()).exitCode());
         String card = Files.readString(model.resolve("README.md"));
-        assertTrue(card.contains("heed train summarization --train"), card);
+        assertTrue(card.contains("heed train summarization --train") && card.contains("Coverage loss weight 1.00"), card);
         JsonNode manifest = HeedJson.COMPACT.readTree(model.resolve("model.json").toFile());
         assertEquals("summarization", manifest.get("task").asText());
         JsonNode decoder = manifest.get("components").get("decoder").get("config");

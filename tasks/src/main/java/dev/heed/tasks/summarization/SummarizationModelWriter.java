@@ -53,8 +53,7 @@ public final class SummarizationModelWriter {
                 ```
 
                 Seed %d, %.0f s of training on this machine (2 cores), %,d training pairs (%,d left out: empty or a
-                summary longer than %d subwords; %,d documents cut to their first %d subwords). Coverage loss weight
-                %.2f from epoch %d. Weights kept: %s.
+                summary longer than %d subwords; %,d documents cut to their first %d subwords). %s Weights kept: %s.
 
                 ## Dev metrics (greedy search, during training)
 
@@ -72,7 +71,8 @@ public final class SummarizationModelWriter {
                 d.copy() ? ", a copy mechanism (pointer-generator, See et al. 2017)" : "",
                 d.coverage() ? " and coverage" : "", Seq2SeqModelWriter.describe(r.vocabularies()),
                 o.truncateSourceTo(), command, o.seed(), r.seconds(), r.trainPairs(), r.leftOut(), o.maxTrainTokens(),
-                r.truncated(), o.truncateSourceTo(), o.coverageLossWeight(), o.coverageFromEpoch(), r.chosen(),
+                r.truncated(), o.truncateSourceTo(), d.coverage() ? "Coverage loss weight %.2f from epoch %d."
+                        .formatted(o.coverageLossWeight(), o.coverageFromEpoch()) : "No coverage.", r.chosen(),
                 r.devScore(), r.devSecondScore(),
                 String.join("\n", r.log().stream().map(l -> "- " + l).toList()));
     }

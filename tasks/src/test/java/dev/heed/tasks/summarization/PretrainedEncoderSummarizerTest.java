@@ -271,6 +271,9 @@ class PretrainedEncoderSummarizerTest {
         assertEquals("pretrained", vectorizer.get("decoderEmbeddings"));
         assertEquals(null, vectorizer.get("encoderWeights"), "the encoder's other weights are the model's own");
         assertEquals(false, vectorizer.get("encoderFrozen"));
+        String card = Files.readString(tuned.resolve("README.md"));
+        assertTrue(card.contains("on the pretrained encoder all-minilm-l6-v2 (fine-tuned") && card.contains("No coverage.")
+                && card.contains("## Continued from"), card);
         SafeTensorsFile weights = SafeTensorsFile.open(dir.resolve(dir.manifest().weights()));
         assertTrue(weights.tensors().containsKey("encoder.embeddings.position_embeddings.weight"),
                 "the fine-tuned encoder's weights are in the file: " + weights.tensors().keySet());
