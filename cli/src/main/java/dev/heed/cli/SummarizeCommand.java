@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "summarize", mixinStandardHelpOptions = true,
         description = {"Summarize each record: {\"id\",\"summary\",\"score\"} (+ \"nbest\" with --n-best > 1, and for"
                 + " a model that copies \"copy\": per summary token the share copied from the document, 1 - p_gen)."
-                + " A document longer than the model reads (aeslc reads the first 128 subwords; heed models info shows a model's maxSourceTokens) keeps"
+                + " A document longer than the model reads (aeslc reads the first 64 WordPiece tokens, aeslc-pointer-generator the first 128 subwords; heed models info shows a model's maxSourceTokens) keeps"
                 + " its first subwords under --long-input truncate and says how many were cut"
                 + " (\"truncated_tokens\"); --long-input reject makes it an error record (too_long). A text with no"
                 + " words is an error record (no_tokens). With --attention-out, the cross-attention (document"
