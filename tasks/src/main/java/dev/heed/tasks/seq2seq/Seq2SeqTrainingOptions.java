@@ -41,7 +41,8 @@ import java.util.Map;
  * @param encoderInit a pretrained encoder (name such as {@code all-minilm-l6-v2}, or directory) to start the
  *     encoder from: its architecture, weights and WordPiece tokenizer, which becomes the one vocabulary of both
  *     sides (Rothe et al. 2020); the decoder is trained from scratch, its embeddings start as the encoder's word
- *     embeddings. Not with {@code init} (which continues a model of the same task)
+ *     embeddings. With {@code init}: that model (trained on this encoder, checked) is continued, its weights kept,
+ *     and this names the encoder its fixed parts come from (to fine-tune a model whose encoder was frozen)
  * @param freezeEncoder with {@code encoderInit}: keep the pretrained encoder's weights fixed, train the decoder only
  * @param encoderLearningRate with {@code encoderInit} and a trained encoder: the encoder's peak learning rate
  *     (its own Adam, same schedule); 0 = {@code learningRate}
